@@ -1,0 +1,99 @@
+// @ts-check
+/**
+ * A small static file server for the demo pages and the CDN build, with the strict
+ * Content-Security-Policy a careful site would send, so the demo proves Vitrine works under it.
+ * @module
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The policy for pages that use Vitrine against `portal`.
+ * @param {string} portal origin of the data portal
+ */
+export function strictCsp(portal) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${portal}`,
+    "img-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/**
+ * @typedef {object} StaticOptions
+ * @property {Record<string, string>} mounts URL prefix → folder, e.g. `{ '/': 'demo', '/dist/': 'dist' }`
+ * @property {(html: string, path: string) => string} [transformHtml] rewrites HTML pages before sending
+ * @property {Record<string, string>} [headers] extra headers on every answer
+ * @property {(path: string) => Promise<{ type: string, body: string } | undefined>} [dynamic] generated pages
+ */
+
+/**
+ * @param {StaticOptions} options
+ * @param {{ port?: number, host?: string }} [listen]
+ */
+export async function startStaticServer(options, listen = {}) {
+  const mounts = Object.entries(options.mounts).sort((a, b) => b[0].length - a[0].length);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://local');
+      const path = decodeURIComponent(url.pathname);
+      const generated = await options.dynamic?.(path);
+      if (generated) return reply(res, 200, generated.type, generated.body, options.headers);
+      const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+      if (!mount) return reply(res, 404, TYPES['.txt'], 'Not found');
+      const root = resolve(mount[1]);
+      let file = normalize(join(root, path.slice(mount[0].length)));
+      if (file !== root && !file.startsWith(root + sep)) return reply(res, 403, TYPES['.txt'], 'Forbidden');
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file).catch(() => undefined);
+      if (!body) return reply(res, 404, TYPES['.txt'], 'Not found');
+      const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+      const out = type.startsWith('text/html') && options.transformHtml ? options.transformHtml(body.toString('utf8'), path) : body;
+      reply(res, 200, type, out, options.headers);
+    } catch (error) {
+      reply(res, 500, TYPES['.txt'], String(error));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', () => ok(undefined));
+  });
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  return { server, port, url: `http://${listen.host && listen.host !== '127.0.0.1' ? listen.host : 'localhost'}:${port}` };
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} type
+ * @param {string | Buffer} body
+ * @param {Record<string, string>} [headers]
+ */
+function reply(res, status, type, body, headers = {}) {
+  const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buffer.length), 'Cache-Control': 'no-cache', ...headers });
+  res.end(buffer);
+}

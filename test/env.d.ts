@@ -1,0 +1,2 @@
+/** Origin of the local portal the browser tests talk to. */
+export declare const PORTAL: string;
