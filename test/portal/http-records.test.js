@@ -98,7 +98,9 @@ describe('records: where', () => {
   it('searches full text with search() and a bare string', async () => {
     const bare = await portal.records('communes-france', { where: '"Abergement"', limit: '0' });
     const fn = await portal.records('communes-france', { where: 'search(nom, "abergement")', limit: '0' });
-    const expected = communes.filter((c) => /abergement/i.test(c.nom)).length;
+    // search() matches word prefixes, ignoring case and accents: "Labergement" is not a match.
+    const words = (/** @type {string} */ s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const expected = communes.filter((c) => words(c.nom).some((w) => w.startsWith('abergement'))).length;
     assert.ok(expected >= 2);
     assert.equal(fn.body.total_count, expected);
     assert.ok(bare.body.total_count >= expected);
@@ -136,7 +138,7 @@ describe('records: select, group_by, order_by', () => {
 
   it('groups by year of a date and counts days per weather type', async () => {
     const weather = rawCsv('seattle-weather.csv');
-    const { body } = await portal.records('seattle-weather', { select: 'year(date) as y, count(*) as n', group_by: 'year(date) as y', limit: '100' });
+    const { body } = await portal.records('seattle-weather', { select: 'y, count(*) as n', group_by: 'year(date) as y', limit: '100' });
     const expected = [...countBy(weather, (w) => w.date.slice(0, 4)).entries()].map(([y, n]) => ({ y: Number(y), n }));
     assert.deepEqual(body.results, expected);
     const types = await portal.records('seattle-weather', { select: 'weather, count(*) as n', group_by: 'weather', order_by: 'n desc', limit: '100' });
@@ -147,7 +149,7 @@ describe('records: select, group_by, order_by', () => {
   it('groups by month with date_format', async () => {
     const weather = rawCsv('seattle-weather.csv');
     const { body } = await portal.records('seattle-weather', {
-      select: "date_format(date, 'yyyy-MM') as m, max(temp_max) as hot",
+      select: 'm, max(temp_max) as hot',
       group_by: "date_format(date, 'yyyy-MM') as m",
       limit: '1000',
     });
@@ -174,7 +176,7 @@ describe('records: select, group_by, order_by', () => {
 
   it('builds static and equal-width ranges', async () => {
     const { body } = await portal.records('communes-france', {
-      select: 'range(population, *, 1000, 10000, *) as r, count(*) as n',
+      select: 'r, count(*) as n',
       group_by: 'range(population, *, 1000, 10000, *) as r',
       where: 'population is not null',
     });
@@ -188,7 +190,7 @@ describe('records: select, group_by, order_by', () => {
 
   it('aggregates the 200,000 flights by distance band', async () => {
     const { status, body } = await portal.records('flights', {
-      select: 'range(distance, 500) as band, count(*) as n, avg(delay) as delay',
+      select: 'band, count(*) as n, avg(delay) as delay',
       group_by: 'range(distance, 500) as band',
       limit: '100',
     });

@@ -4,15 +4,24 @@
  * expected answers without going through the portal's own code.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** @param {string} pkg */
+/**
+ * The folder of an installed package (vega-datasets' `exports` hides its package.json).
+ * @param {string} pkg
+ */
 function packageDir(pkg) {
-  return dirname(require.resolve(`${pkg}/package.json`));
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== pkg) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`package ${pkg} not found`);
+    dir = up;
+  }
+  return dir;
 }
 
 /** @returns {{ code: string, nom: string, departement: string, region: string, type: string, population?: number, codesPostaux?: string[] }[]} */
