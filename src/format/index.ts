@@ -1,0 +1,28 @@
+/**
+ * Formatting and translations: locale resolution, fr/en message tables, Intl number and date
+ * formatting. No Lit, no DOM.
+ */
+export { type Locale, SUPPORTED_LOCALES, DEFAULT_LOCALE, resolveLocale, resolveIntlLocale } from './locale.js';
+export {
+  type MessageKey,
+  type MessageParams,
+  type MessageArgs,
+  type PlaceholdersOf,
+  MESSAGES,
+  interpolate,
+  translate,
+  translateDynamic,
+  isMessageKey,
+} from './messages.js';
+export { type NumberFormatOptions, formatNumber, getNumberFormat, isCurrencyCode } from './number.js';
+export {
+  type TimeUnit,
+  type DateFormatOptions,
+  TIME_UNITS,
+  isTimeUnit,
+  isoWeekStart,
+  periodKey,
+  periodStart,
+  formatPeriod,
+  formatDate,
+} from './date.js';

@@ -1,0 +1,215 @@
+/**
+ * Translation tables (French and English) for every string Vitrine shows a person.
+ *
+ * Messages are plain text with `{name}` placeholders: the result is meant for `textContent`, a `title`
+ * or a console warning, never for `innerHTML` (interpolated values come from attributes and datasets).
+ * The English table is the reference: its keys and placeholders type every call to {@link translate}.
+ */
+import { type Locale, resolveLocale } from './locale.js';
+
+const en = {
+  // Errors a webmaster can act on, one per `VitrineDataError` kind (see src/data/errors.ts).
+  'error.not-found':
+    'The portal does not know dataset "{dataset}": check the {attribute} attribute (the dataset identifier is what follows /explore/dataset/ in the address of its page).',
+  'error.bad-query': 'The portal rejected the query: "{message}". Check the {attribute} attribute.',
+  'error.bad-query.generic':
+    'The portal rejected the query: "{message}". Check the value, where and filter attributes.',
+  'error.unauthorized':
+    'The portal refuses access to dataset "{dataset}" (HTTP {status}): it is private or restricted. Make it public on the portal, or ask the portal administrator.',
+  'error.rate-limited':
+    'The portal {host} has received too many requests and asks to wait. Vitrine will try again later; if this happens often, lower the refresh rate or ask the portal administrator about the quota.',
+  'error.rate-limited.until':
+    'The portal {host} has received too many requests and asks to wait until {time}. If this happens often, lower the refresh rate or ask the portal administrator about the quota.',
+  'error.network':
+    'The portal {host} could not be reached. Check the address in the {attribute} attribute, the connection, and that the portal accepts requests from other sites (CORS).',
+  'error.unavailable':
+    'The portal {host} is having trouble (HTTP {status}) and still failed after {attempts} attempts. Your page is not at fault: try again later.',
+  'error.timeout':
+    'The portal {host} did not answer within {seconds} seconds. Try again later; if it keeps happening, filter the data to make the query lighter.',
+  'error.malformed':
+    'The answer from {host} could not be read as data ({reason}). Check that the {attribute} attribute points to a dataset of an Opendatasoft portal.',
+  'error.unknown-field': 'Unknown field "{field}" in the {attribute} attribute. Fields of {dataset} are: {fields}.',
+  'error.unknown-field.suggest':
+    'Unknown field "{field}" in the {attribute} attribute: did you mean "{suggestion}"? Fields of {dataset} are: {fields}.',
+  'error.bad-attribute': 'The {attribute} attribute "{value}" is not understood: {reason}. Example: {example}',
+  'error.unsupported-url':
+    '"{url}" is not a dataset address Vitrine recognises: {reason}. Paste the address of the dataset page, e.g. {example} (its API address works too).',
+
+  // Reasons, inserted into the messages above as {reason}.
+  'reason.empty': 'the attribute is empty',
+  'reason.not-a-url': 'it is not a web address',
+  'reason.scheme': 'only http and https addresses are accepted',
+  'reason.catalog': 'this is the catalogue, not a dataset (open a dataset and copy the address of its page)',
+  'reason.custom-page': 'this is a page of the portal, not a dataset',
+  'reason.portal-kind': 'portals of kind "{kind}" are not supported yet (supported: {supported})',
+  'reason.unknown-address': 'no dataset identifier found in it',
+  'reason.missing-dataset-param': 'the dataset parameter is missing',
+  'reason.bad-dataset-id': '"{id}" is not a valid dataset identifier',
+  'reason.filter-field': 'a field name is expected at "{text}"',
+  'reason.filter-operator': 'an operator (=, !=, <, <=, >, >=, ~, ^=, is empty) is expected after "{field}"',
+  'reason.filter-value': 'a value is expected after "{field} {operator}"',
+  'reason.filter-quote': 'a quote opened at "{text}" is never closed',
+  'reason.filter-trailing': 'unexpected text "{text}" after a value (quote values that contain spaces or ;)',
+  'reason.filter-range': '"{value}" is not a range such as 1000..5000',
+  'reason.expected-number': '"{value}" is not a number',
+  'reason.expected-number-or-date': '"{value}" is neither a number nor a date (YYYY, YYYY-MM or YYYY-MM-DD)',
+  'reason.expected-date': '"{value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm)',
+  'reason.expected-boolean': '"{value}" is not true or false',
+  'reason.measure-syntax': 'an aggregate such as count(*) or sum(field) is expected',
+  'reason.measure-op': '"{op}" is not an aggregate (use count, sum, avg, min, max, median or count_distinct)',
+  'reason.measure-needs-field': '{op} needs a field, e.g. {op}(population)',
+  'reason.measure-numeric': '{op} needs a numeric field, and "{field}" is of type {type}',
+  'reason.measure-orderable': '{op} needs a number or a date field, and "{field}" is of type {type}',
+  'reason.time-unit': '"{unit}" is not a time unit (use year, quarter, month, week, day or hour)',
+  'reason.date-field': '"{field}" is not a date field (it is of type {type})',
+  'reason.geo-field': '"{field}" is not a geographic point field (it is of type {type})',
+  'reason.limit': 'the number must be a whole number between {min} and {max}',
+  'reason.offset': 'offset + limit must not exceed {max}',
+  'reason.sort-key': '"{key}" is neither a field nor a computed value of this query',
+  'reason.others': 'an "others" group needs exactly one grouping field and a limit',
+  'reason.field-name': '"{field}" is not a valid field name',
+  'reason.not-json': 'it is not JSON',
+  'reason.html': 'an HTML page was received instead',
+  'reason.truncated': 'it was cut short',
+  'reason.shape': 'its structure is not the expected one',
+
+  // Words the components show.
+  'ui.loading': 'Loading…',
+  'ui.retry': 'Retry',
+  'ui.no-data': 'No data',
+  'ui.others': 'Others',
+  'ui.empty-value': 'no value',
+  'ui.stale': 'Data from {time}: the portal is not answering.',
+  'period.quarter': 'Q{quarter} {year}',
+  'period.week': 'Week of {date}',
+} as const;
+
+const NBSP = '\u00a0';
+
+/** French typography: no-break space inside « » and before : ; ? ! */
+const fr: Record<MessageKey, string> = {
+  'error.not-found': `Le portail ne connaît pas le jeu de données «${NBSP}{dataset}${NBSP}»${NBSP}: vérifiez l’attribut {attribute} (l’identifiant du jeu de données est ce qui suit /explore/dataset/ dans l’adresse de sa page).`,
+  'error.bad-query': `Le portail a refusé la requête${NBSP}: «${NBSP}{message}${NBSP}». Vérifiez l’attribut {attribute}.`,
+  'error.bad-query.generic': `Le portail a refusé la requête${NBSP}: «${NBSP}{message}${NBSP}». Vérifiez les attributs value, where et filter.`,
+  'error.unauthorized': `Le portail refuse l’accès au jeu de données «${NBSP}{dataset}${NBSP}» (HTTP {status})${NBSP}: il est privé ou restreint. Rendez-le public sur le portail, ou demandez à l’administrateur du portail.`,
+  'error.rate-limited': `Le portail {host} a reçu trop de requêtes et demande d’attendre. Vitrine réessaiera plus tard${NBSP}; si cela se répète, espacez les actualisations ou interrogez l’administrateur du portail sur son quota.`,
+  'error.rate-limited.until': `Le portail {host} a reçu trop de requêtes et demande d’attendre jusqu’à {time}. Si cela se répète, espacez les actualisations ou interrogez l’administrateur du portail sur son quota.`,
+  'error.network': `Le portail {host} est injoignable. Vérifiez l’adresse dans l’attribut {attribute}, la connexion, et que le portail accepte les requêtes d’autres sites (CORS).`,
+  'error.unavailable': `Le portail {host} rencontre un problème (HTTP {status}) et échoue encore après {attempts}${NBSP}tentatives. Votre page n’est pas en cause${NBSP}: réessayez plus tard.`,
+  'error.timeout': `Le portail {host} n’a pas répondu en {seconds}${NBSP}secondes. Réessayez plus tard${NBSP}; si cela se répète, filtrez les données pour alléger la requête.`,
+  'error.malformed': `La réponse de {host} n’a pas pu être lue comme des données ({reason}). Vérifiez que l’attribut {attribute} désigne un jeu de données d’un portail Opendatasoft.`,
+  'error.unknown-field': `Champ inconnu «${NBSP}{field}${NBSP}» dans l’attribut {attribute}. Les champs de {dataset} sont${NBSP}: {fields}.`,
+  'error.unknown-field.suggest': `Champ inconnu «${NBSP}{field}${NBSP}» dans l’attribut {attribute}${NBSP}: vouliez-vous dire «${NBSP}{suggestion}${NBSP}»${NBSP}? Les champs de {dataset} sont${NBSP}: {fields}.`,
+  'error.bad-attribute': `L’attribut {attribute} «${NBSP}{value}${NBSP}» n’est pas compris${NBSP}: {reason}. Exemple${NBSP}: {example}`,
+  'error.unsupported-url': `«${NBSP}{url}${NBSP}» n’est pas une adresse de jeu de données reconnue par Vitrine${NBSP}: {reason}. Collez l’adresse de la page du jeu de données, par exemple {example} (son adresse d’API convient aussi).`,
+
+  'reason.empty': 'l’attribut est vide',
+  'reason.not-a-url': 'ce n’est pas une adresse web',
+  'reason.scheme': 'seules les adresses http et https sont acceptées',
+  'reason.catalog':
+    'c’est le catalogue, pas un jeu de données (ouvrez un jeu de données et copiez l’adresse de sa page)',
+  'reason.custom-page': 'c’est une page du portail, pas un jeu de données',
+  'reason.portal-kind': `les portails de type «${NBSP}{kind}${NBSP}» ne sont pas encore pris en charge (pris en charge${NBSP}: {supported})`,
+  'reason.unknown-address': 'aucun identifiant de jeu de données n’y figure',
+  'reason.missing-dataset-param': 'le paramètre dataset manque',
+  'reason.bad-dataset-id': `«${NBSP}{id}${NBSP}» n’est pas un identifiant de jeu de données valide`,
+  'reason.filter-field': `un nom de champ est attendu à «${NBSP}{text}${NBSP}»`,
+  'reason.filter-operator': `un opérateur (=, !=, <, <=, >, >=, ~, ^=, is empty) est attendu après «${NBSP}{field}${NBSP}»`,
+  'reason.filter-value': `une valeur est attendue après «${NBSP}{field} {operator}${NBSP}»`,
+  'reason.filter-quote': `un guillemet ouvert à «${NBSP}{text}${NBSP}» n’est jamais fermé`,
+  'reason.filter-trailing': `texte inattendu «${NBSP}{text}${NBSP}» après une valeur (mettez entre guillemets les valeurs qui contiennent des espaces ou des ;)`,
+  'reason.filter-range': `«${NBSP}{value}${NBSP}» n’est pas un intervalle comme 1000..5000`,
+  'reason.expected-number': `«${NBSP}{value}${NBSP}» n’est pas un nombre`,
+  'reason.expected-number-or-date': `«${NBSP}{value}${NBSP}» n’est ni un nombre ni une date (AAAA, AAAA-MM ou AAAA-MM-JJ)`,
+  'reason.expected-date': `«${NBSP}{value}${NBSP}» n’est pas une date (AAAA, AAAA-MM, AAAA-MM-JJ ou AAAA-MM-JJThh:mm)`,
+  'reason.expected-boolean': `«${NBSP}{value}${NBSP}» ne vaut ni true ni false`,
+  'reason.measure-syntax': 'un agrégat comme count(*) ou sum(champ) est attendu',
+  'reason.measure-op': `«${NBSP}{op}${NBSP}» n’est pas un agrégat (utilisez count, sum, avg, min, max, median ou count_distinct)`,
+  'reason.measure-needs-field': '{op} demande un champ, par exemple {op}(population)',
+  'reason.measure-numeric': `{op} demande un champ numérique, or «${NBSP}{field}${NBSP}» est de type {type}`,
+  'reason.measure-orderable': `{op} demande un champ numérique ou date, or «${NBSP}{field}${NBSP}» est de type {type}`,
+  'reason.time-unit': `«${NBSP}{unit}${NBSP}» n’est pas une unité de temps (utilisez year, quarter, month, week, day ou hour)`,
+  'reason.date-field': `«${NBSP}{field}${NBSP}» n’est pas un champ date (il est de type {type})`,
+  'reason.geo-field': `«${NBSP}{field}${NBSP}» n’est pas un champ de points géographiques (il est de type {type})`,
+  'reason.limit': 'le nombre doit être un entier entre {min} et {max}',
+  'reason.offset': 'offset + limit ne doit pas dépasser {max}',
+  'reason.sort-key': `«${NBSP}{key}${NBSP}» n’est ni un champ ni une valeur calculée par cette requête`,
+  'reason.others': `un groupe «${NBSP}autres${NBSP}» demande exactement un champ de regroupement et une limite`,
+  'reason.field-name': `«${NBSP}{field}${NBSP}» n’est pas un nom de champ valide`,
+  'reason.not-json': 'ce n’est pas du JSON',
+  'reason.html': 'une page HTML a été reçue à la place',
+  'reason.truncated': 'elle est tronquée',
+  'reason.shape': 'sa structure n’est pas celle attendue',
+
+  'ui.loading': 'Chargement…',
+  'ui.retry': 'Réessayer',
+  'ui.no-data': 'Aucune donnée',
+  'ui.others': 'Autres',
+  'ui.empty-value': 'sans valeur',
+  'ui.stale': `Données de {time}${NBSP}: le portail ne répond pas.`,
+  'period.quarter': `T{quarter}${NBSP}{year}`,
+  'period.week': 'Semaine du {date}',
+};
+
+/** The key of a translated message. */
+export type MessageKey = keyof typeof en;
+
+/** Placeholder names of a message template, e.g. `'dataset' | 'attribute'`. */
+export type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | PlaceholdersOf<Rest>
+  : never;
+
+/** The values a message needs, keyed by placeholder name. */
+export type MessageParams<K extends MessageKey> = Record<PlaceholdersOf<(typeof en)[K]>, string | number>;
+
+/** Arguments after the key: none for a message without placeholders, else its params object. */
+export type MessageArgs<K extends MessageKey> = [PlaceholdersOf<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: MessageParams<K>];
+
+/** The tables, for tests and tooling. Frozen: nothing may rewrite a message at run time. */
+export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = Object.freeze({
+  en: Object.freeze({ ...en }),
+  fr: Object.freeze({ ...fr }),
+});
+
+/**
+ * Replaces `{name}` placeholders by the matching values. Unknown placeholders stay as written, so a
+ * missing value shows rather than silently vanishing. The result is text, not HTML.
+ */
+export function interpolate(template: string, params: Readonly<Record<string, unknown>> = {}): string {
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (whole, name: string) => {
+    const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/**
+ * The message `key` in `locale` (a supported locale or any language tag), with its placeholders filled.
+ *
+ * @example translate('fr', 'ui.others') // 'Autres'
+ * @example translate('en', 'period.quarter', { quarter: 1, year: 2024 }) // 'Q1 2024'
+ */
+export function translate<K extends MessageKey>(locale: Locale | string, key: K, ...args: MessageArgs<K>): string {
+  const table = MESSAGES[resolveLocale(locale)];
+  return interpolate(table[key], (args[0] ?? {}) as Record<string, unknown>);
+}
+
+/**
+ * Like {@link translate} for keys only known at run time (e.g. built from an error kind). Unknown keys
+ * return the key itself.
+ */
+export function translateDynamic(
+  locale: Locale | string,
+  key: string,
+  params: Readonly<Record<string, unknown>> = {},
+): string {
+  const table = MESSAGES[resolveLocale(locale)] as Readonly<Record<string, string>>;
+  const template = table[key];
+  return template === undefined ? key : interpolate(template, params);
+}
+
+/** Whether `key` names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
