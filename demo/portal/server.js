@@ -84,7 +84,7 @@ export function optionsFromEnv(env = process.env) {
 export function createPortalHandler(options = {}) {
   /** @type {(Fault & { left: number })[]} */
   let faults = (options.faults ?? []).map(normaliseFault);
-  /** @type {{ method: string, path: string, search: string, status: number, time: number }[]} */
+  /** @type {{ method: string, path: string, search: string, status: number, time: number, aborted?: boolean }[]} */
   const log = [];
   const baseDelay = options.delayMs ?? 0;
 
@@ -95,11 +95,15 @@ export function createPortalHandler(options = {}) {
   async function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://portal.local');
     const method = req.method ?? 'GET';
+    /** @type {{ method: string, path: string, search: string, status: number, time: number, aborted?: boolean }} */
     const entry = { method, path: url.pathname, search: url.search, status: 0, time: Date.now() };
     res.on('finish', () => (entry.status = res.statusCode));
-    res.on('close', () => (entry.status ||= res.statusCode));
+    // The client went away (an aborted fetch) before the answer was complete.
+    res.on('close', () => {
+      if (!res.writableFinished) entry.aborted = true;
+    });
 
-    setCors(req, res);
+    setCors(req, res, url.pathname.startsWith('/__'));
     if (method === 'OPTIONS') {
       res.writeHead(204, { 'Content-Length': '0' }).end();
       return;
@@ -592,10 +596,11 @@ function sendHuge(res) {
 /**
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
+ * @param {boolean} testHook the test hooks also take POST and DELETE (from browser tests)
  */
-function setCors(req, res) {
+function setCors(req, res, testHook) {
   res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+  res.setHeader('Access-Control-Allow-Methods', testHook ? 'GET, POST, DELETE, OPTIONS' : 'GET, HEAD, OPTIONS');
   const asked = req.headers['access-control-request-headers'];
   res.setHeader('Access-Control-Allow-Headers', asked ?? 'Authorization, Content-Type, If-None-Match');
   res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, Content-Disposition, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
