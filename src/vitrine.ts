@@ -1,5 +1,114 @@
 /**
- * The script-tag entry of Vitrine.
+ * The script-tag entry of Vitrine: `<script type="module" src=".../vitrine.js"></script>`.
+ *
+ * It is small on purpose. It watches the page for `vitrine-*` elements and loads each element's code
+ * (a separate chunk) the first time one is used: at once for elements that only hold state
+ * (`vitrine-source`), and when one comes near the viewport for the others. The heavy engines (vega,
+ * maplibre) are loaded later still, by the elements that need them. Until its code arrives an element
+ * keeps the height it will need, so nothing on the page moves.
+ *
+ * Loading this script twice, or after the elements are in the page, is harmless. Elements created
+ * inside other components' shadow roots are not seen: import `vitrine/components/<name>/define.js`
+ * there, or call `Vitrine.load(root)`.
  * @module
  */
-export const version = '0.1.0';
+
+type Loader = () => Promise<unknown>;
+
+/** Each element's code, and whether it waits until the element is near the viewport. */
+const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string }> = {
+  'vitrine-source': { load: () => import('./components/source/define.js'), lazy: false },
+  'vitrine-figure': { load: () => import('./components/figure/define.js'), lazy: true, minHeight: 'var(--vitrine-figure-min-height, 6rem)' },
+};
+
+/** How far outside the viewport an element starts loading. */
+const NEAR = '400px 0px';
+
+const loading = new Map<string, Promise<unknown>>();
+let intersections: IntersectionObserver | undefined;
+
+function loadTag(tag: string): Promise<unknown> {
+  const entry = ELEMENTS[tag];
+  if (!entry || customElements.get(tag)) return Promise.resolve();
+  let promise = loading.get(tag);
+  if (!promise) {
+    promise = entry.load().catch((error: unknown) => {
+      loading.delete(tag);
+      console.warn(`[vitrine] could not load the code of <${tag}>: ${String(error)}`);
+    });
+    loading.set(tag, promise);
+  }
+  return promise;
+}
+
+function watchNear(element: Element): void {
+  intersections ??= new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        const tag = entry.target.localName;
+        intersections?.unobserve(entry.target);
+        void loadTag(tag);
+      }
+    },
+    { rootMargin: NEAR },
+  );
+  intersections.observe(element);
+}
+
+/** Finds the Vitrine elements under `root` that are not defined yet and schedules their code. */
+function discover(root: ParentNode): void {
+  for (const [tag, entry] of Object.entries(ELEMENTS)) {
+    if (customElements.get(tag)) continue;
+    const found = root.querySelectorAll(tag);
+    if (found.length === 0 && !(root instanceof Element && root.localName === tag)) continue;
+    if (!entry.lazy) void loadTag(tag);
+    else for (const element of found) watchNear(element);
+    if (entry.lazy && root instanceof Element && root.localName === tag) watchNear(root);
+  }
+}
+
+/** Height kept by elements whose code has not arrived yet. */
+function reserveSpace(): void {
+  const rules = Object.entries(ELEMENTS)
+    .filter(([, entry]) => entry.minHeight)
+    .map(([tag, entry]) => `${tag}:not(:defined){display:block;min-height:${entry.minHeight}}`)
+    .join('\n');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(rules);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+interface VitrineGlobal {
+  version: string;
+  /** Loads the code of every Vitrine element under `root` (a document, an element or a shadow root) now. */
+  load(root?: ParentNode): Promise<void>;
+}
+
+const KEY = Symbol.for('vitrine.autoloader');
+const globals = globalThis as typeof globalThis & { [KEY]?: VitrineGlobal; Vitrine?: VitrineGlobal };
+
+if (!globals[KEY] && typeof document !== 'undefined') {
+  const api: VitrineGlobal = {
+    version: '0.1.0',
+    async load(root: ParentNode = document) {
+      const tags = Object.keys(ELEMENTS).filter((tag) => root.querySelector(tag) || (root instanceof Element && root.localName === tag));
+      await Promise.all(tags.map(loadTag));
+    },
+  };
+  globals[KEY] = api;
+  globals.Vitrine ??= api;
+  reserveSpace();
+  const start = () => {
+    discover(document);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
+
+export {};

@@ -1,0 +1,63 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale, type Locale } from '../format/locale.js';
+
+/**
+ * The nearest `lang` attribute above an element, crossing shadow roots (a widget inside another
+ * component follows the page's language).
+ */
+export function nearestLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+      node = node.assignedSlot ?? node.parentNode;
+    } else if (node instanceof ShadowRoot) {
+      node = node.host;
+    } else {
+      node = node.parentNode;
+    }
+  }
+  return document.documentElement.lang || navigator.language || 'en';
+}
+
+/**
+ * Follows the nearest `lang` of its host: `tag` for `Intl` and `locale` for the translation tables.
+ * Re-renders the host when a `lang` attribute changes anywhere in the document (one shared observer).
+ */
+export class LocaleController implements ReactiveController {
+  /** The language tag for `Intl` (e.g. `fr-FR`). */
+  tag = 'en';
+  /** The translation table (`fr` or `en`). */
+  locale: Locale = 'en';
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.read();
+    hosts.add(this);
+    observer ??= new MutationObserver(() => hosts.forEach((controller) => controller.refresh()));
+    if (hosts.size === 1) observer.observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this);
+    if (hosts.size === 0) observer?.disconnect();
+  }
+
+  private refresh(): void {
+    const before = this.tag;
+    this.read();
+    if (this.tag !== before) this.host.requestUpdate();
+  }
+
+  private read(): void {
+    this.tag = nearestLang(this.host);
+    this.locale = resolveLocale(this.tag);
+  }
+}
+
+const hosts = new Set<LocaleController>();
+let observer: MutationObserver | undefined;

@@ -1,0 +1,88 @@
+import { PORTAL } from '../env.js';
+
+/** The page address of a local portal dataset, as a webmaster would paste it. */
+export const datasetPage = (id: string) => `${PORTAL}/explore/dataset/${id}/`;
+
+/** An element that reports its data through `vitrine-data-load` / `vitrine-data-error`. */
+type DataElement = HTMLElement & { updateComplete?: Promise<unknown> };
+
+/** Whether an element is past loading: its base part says `aria-busy="false"`. */
+export function isSettled(element: HTMLElement): boolean {
+  return element.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false';
+}
+
+/**
+ * Resolves when the element shows data, "no data" or an error: at once when it already does, else at
+ * the next `vitrine-data-load` / `vitrine-data-error` event.
+ */
+export async function settled(element: DataElement, timeout = 15000): Promise<void> {
+  await element.updateComplete;
+  if (isSettled(element)) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`<${element.localName}> did not settle in ${timeout} ms`)), timeout);
+    const done = () => {
+      clearTimeout(timer);
+      element.removeEventListener('vitrine-data-load', done);
+      element.removeEventListener('vitrine-data-error', done);
+      resolve();
+    };
+    element.addEventListener('vitrine-data-load', done);
+    element.addEventListener('vitrine-data-error', done);
+  });
+  await element.updateComplete;
+}
+
+/** The text of a part of an element's shadow root (whitespace collapsed). */
+export function partText(element: HTMLElement, part: string): string | undefined {
+  const node = element.shadowRoot?.querySelector(`[part~="${part}"]`);
+  return node?.textContent?.replace(/[ \t\n\r]+/g, ' ').replace(/^ | $/g, '');
+}
+
+/** Portal request log entries (the local portal's test hook). */
+export interface LogEntry {
+  method: string;
+  path: string;
+  search: string;
+  status: number;
+  aborted?: boolean;
+}
+
+export async function portalLog(): Promise<LogEntry[]> {
+  return (await fetch(`${PORTAL}/__log`)).json();
+}
+
+export async function clearPortalLog(): Promise<void> {
+  await fetch(`${PORTAL}/__log`, { method: 'DELETE' });
+}
+
+/** Injects a failure into the local portal's next matching requests. */
+export async function injectFault(fault: {
+  path?: string;
+  status?: number;
+  times?: number;
+  retryAfter?: number;
+  delayMs?: number;
+  body?: 'malformed' | 'truncated' | 'html' | 'huge';
+  drop?: boolean;
+}): Promise<void> {
+  await fetch(`${PORTAL}/__faults`, { method: 'POST', body: JSON.stringify(fault) });
+}
+
+export async function clearFaults(): Promise<void> {
+  await fetch(`${PORTAL}/__faults`, { method: 'DELETE' });
+}
+
+/** Waits until `check` returns a truthy value (polling), or fails after `timeout` ms. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeout = 10000, what = 'condition'): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A unique number, to make a query no earlier test has cached. */
+let counter = 0;
+export const unique = () => `${Date.now() % 100000}${(counter += 1)}`;
