@@ -35,7 +35,11 @@ execFileSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts',
 await mkdir('dist', { recursive: true });
 await copyFile('custom-elements.json', 'dist/custom-elements.json');
 
-const files = cdnChunks.map((c) => ({ file: c.fileName, ...measure(c.code) })).sort((a, b) => b.gzip - a.gzip);
+/** Heavy engines a chunk contains, so tests can check which pages download them. */
+const enginesOf = (/** @type {string[]} */ ids) => [...new Set(ids.flatMap((id) => /node_modules\/(vega[^/]*|maplibre-gl)\//.exec(id)?.[1] ?? []))];
+const files = cdnChunks
+  .map((c) => ({ file: c.fileName, ...measure(c.code), engines: enginesOf(c.moduleIds) }))
+  .sort((a, b) => b.gzip - a.gzip);
 /** Page scenarios: which element modules a page of that kind uses. */
 const scenarios = {
   'figures only': [/components\/(figure|source)\//],

@@ -1,0 +1,68 @@
+// @ts-check
+/**
+ * Browser tests: real headless Chromium (Debian's), one page at a time (maplibre needs the page in
+ * the foreground: at concurrency 2 requestAnimationFrame stops in the background tab), against a
+ * local portal started here on a free port and announced to the tests through `/test/env.js`.
+ */
+import { writeFile } from 'node:fs/promises';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.js';
+import { startPortal } from './demo/portal/server.js';
+
+const portal = await startPortal({ port: 0, quiet: true });
+portal.server.unref();
+
+/**
+ * Writes the pass/fail totals to `VITRINE_COUNTS_FILE` for scripts/test.js to add up.
+ * @returns {import('@web/test-runner').Reporter}
+ */
+function countReporter() {
+  return {
+    async onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      /** @param {import('@web/test-runner').TestSuiteResult} suite */
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped += 1;
+          else if (test.passed) passed += 1;
+          else failed += 1;
+        }
+        suite.suites.forEach(walk);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load, or threw outside a test, counts as one failure.
+        if (!session.passed && (session.errors?.length ?? 0) > 0) failed += 1;
+      }
+      if (process.env.VITRINE_COUNTS_FILE) await writeFile(process.env.VITRINE_COUNTS_FILE, JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['src/components/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production', 'default'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 20000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS } })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'vitrine-test-env',
+      serve(context) {
+        if (context.path === '/test/env.js') {
+          return { body: `export const PORTAL = ${JSON.stringify(portal.url)};\n`, type: 'js' };
+        }
+        return undefined;
+      },
+    },
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
