@@ -10,8 +10,8 @@ export interface BindableHost extends ReactiveControllerHost, HTMLElement {
   src: string;
   /** The id of a `vitrine-source`. */
   source: string;
-  /** Portal kind override. */
-  type?: string;
+  /** Portal kind, when it cannot be recognised from the address (`explore`). */
+  portal?: string;
   where: string;
   filter: string;
   refresh: number;
@@ -62,9 +62,9 @@ export class SourceBinding implements ReactiveController {
     const ownFilter = parseFilter(host.filter, 'filter');
     const ownRefresh = host.refresh > 0 ? Math.max(2, host.refresh) : 0;
     if (host.src.trim()) {
-      const key = `${host.type ?? ''}|${host.src}`;
+      const key = `${host.portal ?? ''}|${host.src}`;
       if (this.own?.key !== key) {
-        const options = host.type ? { kind: host.type as 'explore' } : {};
+        const options = host.portal ? { kind: host.portal as 'explore' } : {};
         this.own = { key, dataset: openDataset(host.src, { ...options, base: document.baseURI }) };
       }
       const base = this.bound && typeof this.bound.config === 'function' ? this.bound.config() : undefined;

@@ -239,7 +239,7 @@ describe('vitrine-figure', () => {
       await waitFor(async () => (await portalLog()).some((e) => e.search.includes(`a${tag}`)), 5000, 'the request');
       el.remove();
       const entry = await waitFor(async () => (await portalLog()).find((e) => e.search.includes(`a${tag}`) && e.aborted), 5000, 'an aborted request');
-      expect(entry.aborted).to.equal(true);
+      expect(entry!.aborted).to.equal(true);
     });
 
     it('waits as a 429 asks (Retry-After), then shows the data', async () => {

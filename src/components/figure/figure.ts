@@ -79,8 +79,8 @@ export class VitrineFigure extends LitElement {
   /** The id of a `vitrine-source` to use (or put the figure inside one). */
   @property() source = '';
 
-  /** Portal kind, when it cannot be recognised from `src`. */
-  @property() type = '';
+  /** Portal kind, when it cannot be recognised from `src` (only `explore` for now). */
+  @property() portal = '';
 
   /** What to compute: `count(*)`, `sum(field)`, `avg(field)`, `min(field)`, `max(field)`, `median(field)`, `count_distinct(field)`. */
   @property() value = 'count(*)';
@@ -135,7 +135,7 @@ export class VitrineFigure extends LitElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.binding.rebind();
-    const attributes = [this.src, this.source, this.type, this.value, this.where, this.filter];
+    const attributes = [this.src, this.source, this.portal, this.value, this.where, this.filter];
     const compare = [this.compare, this.compareFilter, this.compareWhere];
     let config;
     try {

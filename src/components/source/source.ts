@@ -42,7 +42,7 @@ export class VitrineSource extends LitElement {
   @property() src = '';
 
   /** Portal kind, when it cannot be recognised from `src` (only `explore` for now). */
-  @property() type = '';
+  @property() portal = '';
 
   /** A condition in the portal's query language (ODSQL on Opendatasoft), applied to every bound element. */
   @property() where = '';
@@ -66,9 +66,9 @@ export class VitrineSource extends LitElement {
    * @throws VitrineDataError when `src` or `filter` cannot be understood.
    */
   config(): SourceConfig {
-    const key = `${this.type}|${this.src}`;
+    const key = `${this.portal}|${this.src}`;
     if (this.cached?.key !== key) {
-      const options = this.type ? { kind: this.type as 'explore' } : {};
+      const options = this.portal ? { kind: this.portal as 'explore' } : {};
       this.cached = { key, dataset: openDataset(this.src, { ...options, base: document.baseURI }) };
     }
     return {
