@@ -15,10 +15,7 @@ const sources = readdirSync('src', { recursive: true, encoding: 'utf8' })
   .map((file) => `src/${file.replaceAll('\\', '/')}`)
   .filter(
     (file) =>
-      file.endsWith('.ts') &&
-      !file.endsWith('.test.ts') &&
-      !file.endsWith('.d.ts') &&
-      !file.includes('/fixtures/'),
+      file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && !file.includes('/fixtures/'),
   );
 
 /** Packages that the npm build leaves to the user's bundler. */

@@ -38,7 +38,8 @@ function countReporter() {
         // A file that failed to load, or threw outside a test, counts as one failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) failed += 1;
       }
-      if (process.env.VITRINE_COUNTS_FILE) await writeFile(process.env.VITRINE_COUNTS_FILE, JSON.stringify({ passed, failed, skipped }));
+      if (process.env.VITRINE_COUNTS_FILE)
+        await writeFile(process.env.VITRINE_COUNTS_FILE, JSON.stringify({ passed, failed, skipped }));
     },
   };
 }
@@ -51,7 +52,9 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  browsers: [chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS } }),
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {

@@ -11,12 +11,33 @@ const RUNS = Number(process.argv[2] ?? 15);
 
 /** @type {[string, string, Record<string, string>][]} */
 const CASES = [
-  ['flights: group_by range(distance) + count + avg (200,000 rows)', 'flights', { select: 'band, count(*) as n, avg(delay) as delay', group_by: 'range(distance, 500) as band', limit: '100' }],
-  ['flights: group_by delay band, where distance > 1000', 'flights', { select: 'd, count(*) as n', group_by: 'range(delay, *, 0, 15, 60, *) as d', where: 'distance > 1000' }],
+  [
+    'flights: group_by range(distance) + count + avg (200,000 rows)',
+    'flights',
+    { select: 'band, count(*) as n, avg(delay) as delay', group_by: 'range(distance, 500) as band', limit: '100' },
+  ],
+  [
+    'flights: group_by delay band, where distance > 1000',
+    'flights',
+    { select: 'd, count(*) as n', group_by: 'range(delay, *, 0, 15, 60, *) as d', where: 'distance > 1000' },
+  ],
   ['flights: one aggregate (key figure)', 'flights', { select: 'avg(delay) as d, count(*) as n' }],
-  ['communes: group_by departement, top 10 by population', 'communes-france', { select: 'departement, count(*) as n, sum(population) as pop', group_by: 'departement', order_by: 'pop desc', limit: '10' }],
+  [
+    'communes: group_by departement, top 10 by population',
+    'communes-france',
+    {
+      select: 'departement, count(*) as n, sum(population) as pop',
+      group_by: 'departement',
+      order_by: 'pop desc',
+      limit: '10',
+    },
+  ],
   ['communes: facets departement + region', 'communes-france', { facet: 'departement' }],
-  ['zip codes: geo_cluster at zoom 4 (42,049 points)', 'us-zipcodes', { select: 'c, count(*) as n', group_by: 'geo_cluster(geo_point_2d, 4) as c', limit: '20000' }],
+  [
+    'zip codes: geo_cluster at zoom 4 (42,049 points)',
+    'us-zipcodes',
+    { select: 'c, count(*) as n', group_by: 'geo_cluster(geo_point_2d, 4) as c', limit: '20000' },
+  ],
   ['zip codes: exports/geojson (all points)', 'us-zipcodes', {}],
 ];
 
@@ -31,7 +52,11 @@ export async function benchPortal(runs = RUNS) {
   const rows = [];
   try {
     for (const [name, dataset, query] of CASES) {
-      const path = name.includes('exports/geojson') ? `${API}/${dataset}/exports/geojson` : name.includes('facets') ? `${API}/${dataset}/facets` : `${API}/${dataset}/records`;
+      const path = name.includes('exports/geojson')
+        ? `${API}/${dataset}/exports/geojson`
+        : name.includes('facets')
+          ? `${API}/${dataset}/facets`
+          : `${API}/${dataset}/records`;
       const url = new URL(path, portal.url);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       const once = async () => {
@@ -61,5 +86,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await benchPortal();
   console.log(`Local portal over HTTP, ${RUNS} runs each after a warm-up (ms)`);
   console.log(`${'query'.padEnd(66)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'answer'.padStart(10)}`);
-  for (const r of rows) console.log(`${r.name.padEnd(66)} ${r.median.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${(r.bytes / 1024).toFixed(1).padStart(8)} KB`);
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(66)} ${r.median.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${(r.bytes / 1024).toFixed(1).padStart(8)} KB`,
+    );
 }

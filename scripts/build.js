@@ -15,14 +15,26 @@ await rm('dist', { recursive: true, force: true });
 /** @type {import('./sizes.js').ChunkInfo[]} */
 let cdnChunks = [];
 for (const config of configs) {
-  const bundle = await rollup({ ...config, onwarn: (warning, warn) => (warning.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(warning)) });
+  const bundle = await rollup({
+    ...config,
+    onwarn: (warning, warn) => (warning.code === 'CIRCULAR_DEPENDENCY' ? undefined : warn(warning)),
+  });
   const outputs = Array.isArray(config.output) ? config.output : [config.output];
   for (const output of outputs) {
     const { output: files } = await bundle.write(/** @type {import('rollup').OutputOptions} */ (output));
     if (output?.dir === 'dist/cdn') {
       cdnChunks = files.flatMap((f) =>
         f.type === 'chunk'
-          ? [{ fileName: f.fileName, code: f.code, imports: f.imports, dynamicImports: f.dynamicImports, facadeModuleId: f.facadeModuleId, moduleIds: f.moduleIds }]
+          ? [
+              {
+                fileName: f.fileName,
+                code: f.code,
+                imports: f.imports,
+                dynamicImports: f.dynamicImports,
+                facadeModuleId: f.facadeModuleId,
+                moduleIds: f.moduleIds,
+              },
+            ]
           : [],
       );
     }
@@ -31,12 +43,18 @@ for (const config of configs) {
 }
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-execFileSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'], { stdio: 'ignore' });
+execFileSync(
+  'npx',
+  ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'],
+  { stdio: 'ignore' },
+);
 await mkdir('dist', { recursive: true });
 await copyFile('custom-elements.json', 'dist/custom-elements.json');
 
 /** Heavy engines a chunk contains, so tests can check which pages download them. */
-const enginesOf = (/** @type {string[]} */ ids) => [...new Set(ids.flatMap((id) => /node_modules\/(vega[^/]*|maplibre-gl)\//.exec(id)?.[1] ?? []))];
+const enginesOf = (/** @type {string[]} */ ids) => [
+  ...new Set(ids.flatMap((id) => /node_modules\/(vega[^/]*|maplibre-gl)\//.exec(id)?.[1] ?? [])),
+];
 const files = cdnChunks
   .map((c) => ({ file: c.fileName, ...measure(c.code), engines: enginesOf(c.moduleIds) }))
   .sort((a, b) => b.gzip - a.gzip);
@@ -64,7 +82,9 @@ await writeFile('dist/sizes.json', JSON.stringify({ files, scenarios: scenarioSi
 
 const pad = (/** @type {string} */ s, /** @type {number} */ n) => s.padEnd(n);
 console.log(`\nCDN build (dist/cdn), KB: raw / gzip / brotli`);
-for (const f of files) console.log(`  ${pad(f.file, 44)} ${kb(f.raw).padStart(8)} ${kb(f.gzip).padStart(8)} ${kb(f.brotli).padStart(8)}`);
+for (const f of files)
+  console.log(`  ${pad(f.file, 44)} ${kb(f.raw).padStart(8)} ${kb(f.gzip).padStart(8)} ${kb(f.brotli).padStart(8)}`);
 console.log(`Per page (JavaScript a page downloads), KB gzip:`);
-for (const [name, s] of Object.entries(scenarioSizes)) console.log(`  ${pad(name, 44)} ${kb(s.gzip).padStart(8)}  (${s.files.length} files)`);
+for (const [name, s] of Object.entries(scenarioSizes))
+  console.log(`  ${pad(name, 44)} ${kb(s.gzip).padStart(8)}  (${s.files.length} files)`);
 console.log(`\nBuilt dist/npm, dist/cdn and custom-elements.json in ${((Date.now() - started) / 1000).toFixed(1)} s`);

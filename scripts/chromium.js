@@ -45,13 +45,18 @@ export function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('No Chromium found: installing Debian\'s chromium package (about a minute)…');
+    console.log("No Chromium found: installing Debian's chromium package (about a minute)…");
     execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     const installed = findChromium();
     if (installed) return installed;
   }
-  const command = hasApt ? 'sudo apt-get install -y chromium' : 'install Chromium or Chrome, or set CHROME_PATH to its executable';
+  const command = hasApt
+    ? 'sudo apt-get install -y chromium'
+    : 'install Chromium or Chrome, or set CHROME_PATH to its executable';
   throw new Error(`The browser tests need Chromium and none was found. Run: ${command}`);
 }
 

@@ -77,7 +77,10 @@ const demo = await onPortOrAny(
         mounts: { '/': 'demo', '/dist/': 'dist' },
         headers: { 'Content-Security-Policy': strictCsp(portalUrl) },
         transformHtml: (html) => html.replaceAll(DEFAULT_PORTAL, portalUrl),
-        dynamic: async (path) => (path === '/' || path === '/index.html' ? { type: 'text/html; charset=utf-8', body: await landingPage() } : undefined),
+        dynamic: async (path) =>
+          path === '/' || path === '/index.html'
+            ? { type: 'text/html; charset=utf-8', body: await landingPage() }
+            : undefined,
       },
       { port },
     ),

@@ -71,7 +71,10 @@ export async function startStaticServer(options, listen = {}) {
       const body = await readFile(file).catch(() => undefined);
       if (!body) return reply(res, 404, TYPES['.txt'], 'Not found');
       const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
-      const out = type.startsWith('text/html') && options.transformHtml ? options.transformHtml(body.toString('utf8'), path) : body;
+      const out =
+        type.startsWith('text/html') && options.transformHtml
+          ? options.transformHtml(body.toString('utf8'), path)
+          : body;
       reply(res, 200, type, out, options.headers);
     } catch (error) {
       reply(res, 500, TYPES['.txt'], String(error));
@@ -82,7 +85,11 @@ export async function startStaticServer(options, listen = {}) {
     server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', () => ok(undefined));
   });
   const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-  return { server, port, url: `http://${listen.host && listen.host !== '127.0.0.1' ? listen.host : 'localhost'}:${port}` };
+  return {
+    server,
+    port,
+    url: `http://${listen.host && listen.host !== '127.0.0.1' ? listen.host : 'localhost'}:${port}`,
+  };
 }
 
 /**
@@ -94,6 +101,11 @@ export async function startStaticServer(options, listen = {}) {
  */
 function reply(res, status, type, body, headers = {}) {
   const buffer = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buffer.length), 'Cache-Control': 'no-cache', ...headers });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': String(buffer.length),
+    'Cache-Control': 'no-cache',
+    ...headers,
+  });
   res.end(buffer);
 }

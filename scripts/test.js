@@ -52,9 +52,14 @@ if (only !== 'browser') {
   const tap = join(tmp, 'node.tap');
   console.log(`\n▶ node tests (${files.length} files)`);
   const code = await run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
     ...files,
   ]);
   const text = existsSync(tap) ? await readFile(tap, 'utf8') : '';
@@ -69,10 +74,14 @@ if (only !== 'node') {
   ensureChromium();
   const counts = join(tmp, 'browser.json');
   console.log('\n▶ browser tests (web-test-runner, headless Chromium)');
-  const code = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.js', ...(only === 'browser' ? extra : [])], {
-    ...process.env,
-    VITRINE_COUNTS_FILE: counts,
-  });
+  const code = await run(
+    'npx',
+    ['web-test-runner', '--config', 'web-test-runner.config.js', ...(only === 'browser' ? extra : [])],
+    {
+      ...process.env,
+      VITRINE_COUNTS_FILE: counts,
+    },
+  );
   if (existsSync(counts)) {
     const c = JSON.parse(await readFile(counts, 'utf8'));
     totals.passed += c.passed;

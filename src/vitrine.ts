@@ -18,7 +18,11 @@ type Loader = () => Promise<unknown>;
 /** Each element's code, and whether it waits until the element is near the viewport. */
 const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string }> = {
   'vitrine-source': { load: () => import('./components/source/define.js'), lazy: false },
-  'vitrine-figure': { load: () => import('./components/figure/define.js'), lazy: true, minHeight: 'var(--vitrine-figure-min-height, 6rem)' },
+  'vitrine-figure': {
+    load: () => import('./components/figure/define.js'),
+    lazy: true,
+    minHeight: 'var(--vitrine-figure-min-height, 6rem)',
+  },
 };
 
 /** How far outside the viewport an element starts loading. */
@@ -92,7 +96,9 @@ if (!globals[KEY] && typeof document !== 'undefined') {
   const api: VitrineGlobal = {
     version: '0.1.0',
     async load(root: ParentNode = document) {
-      const tags = Object.keys(ELEMENTS).filter((tag) => root.querySelector(tag) || (root instanceof Element && root.localName === tag));
+      const tags = Object.keys(ELEMENTS).filter(
+        (tag) => root.querySelector(tag) || (root instanceof Element && root.localName === tag),
+      );
       await Promise.all(tags.map(loadTag));
     },
   };

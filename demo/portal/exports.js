@@ -41,7 +41,8 @@ export function toGeoJson(fields, rows) {
     type: 'FeatureCollection',
     features: rows.map((row) => {
       let key = geo && geo.name in row ? geo.name : undefined;
-      if (key === undefined) key = Object.keys(row).find((k) => toGeometry(row[k]) !== null && typeof row[k] === 'object');
+      if (key === undefined)
+        key = Object.keys(row).find((k) => toGeometry(row[k]) !== null && typeof row[k] === 'object');
       const properties = { ...row };
       if (key !== undefined) delete properties[key];
       return { type: 'Feature', geometry: key === undefined ? null : toGeometry(row[key]), properties };

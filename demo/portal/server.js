@@ -120,7 +120,10 @@ export function createPortalHandler(options = {}) {
     if (log.length > LOG_MAX) log.shift();
 
     if (method !== 'GET' && method !== 'HEAD') {
-      return sendJson(res, 405, { error_code: 'MethodNotAllowed', message: `Method ${method} is not allowed: the API is read-only.` });
+      return sendJson(res, 405, {
+        error_code: 'MethodNotAllowed',
+        message: `Method ${method} is not allowed: the API is read-only.`,
+      });
     }
 
     const fault = takeFault(url);
@@ -136,7 +139,12 @@ export function createPortalHandler(options = {}) {
       return sendRaw(res, 200, 'application/json; charset=utf-8', '{"total_count": 12, "results": [{"value": 1,');
     }
     if (fault?.body === 'html') {
-      return sendRaw(res, 200, 'text/html; charset=utf-8', '<!doctype html><title>Maintenance</title><h1>Portal under maintenance</h1>');
+      return sendRaw(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        '<!doctype html><title>Maintenance</title><h1>Portal under maintenance</h1>',
+      );
     }
     if (fault?.body === 'huge') return sendHuge(res);
 
@@ -246,11 +254,18 @@ async function route(url, req) {
   }
 
   if (path === API_BASE || path === `${API_BASE}/catalog`) {
-    return json(200, { links: [{ rel: 'self', href: `${originOf(req)}${API_BASE}` }, { rel: 'datasets', href: `${originOf(req)}${API_BASE}/catalog/datasets` }] });
+    return json(200, {
+      links: [
+        { rel: 'self', href: `${originOf(req)}${API_BASE}` },
+        { rel: 'datasets', href: `${originOf(req)}${API_BASE}/catalog/datasets` },
+      ],
+    });
   }
   if (path === `${API_BASE}/catalog/datasets`) return catalogList(url.searchParams);
 
-  const m = /^\/api\/explore\/v2\.1\/catalog\/datasets\/([^/]+)(?:\/(records|facets|exports)(?:\/([^/]+))?)?$/.exec(path);
+  const m = /^\/api\/explore\/v2\.1\/catalog\/datasets\/([^/]+)(?:\/(records|facets|exports)(?:\/([^/]+))?)?$/.exec(
+    path,
+  );
   if (!m) throw new NotFoundError(`Unknown API path: ${url.pathname}`);
   const id = decodeURIComponent(m[1] ?? '');
   const def = getDataset(id);
@@ -294,7 +309,9 @@ function queryParams(params) {
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
-    throw new ParameterError(`Invalid value for timezone API parameter: ${timezone} was found but a valid timezone name is expected.`);
+    throw new ParameterError(
+      `Invalid value for timezone API parameter: ${timezone} was found but a valid timezone name is expected.`,
+    );
   }
   return {
     where: params.getAll('where').filter((w) => w.trim() !== ''),
@@ -316,15 +333,21 @@ function recordParams(params, mode = {}) {
   let limit = integerParam(params, 'limit', mode.exports ? -1 : 10);
   const offset = integerParam(params, 'offset', 0);
   if (limit < -1 || limit > limitMax) {
-    throw new ParameterError(`Invalid value for limit API parameter: ${limit} was found but -1 <= limit <= ${limitMax} is expected.`);
+    throw new ParameterError(
+      `Invalid value for limit API parameter: ${limit} was found but -1 <= limit <= ${limitMax} is expected.`,
+    );
   }
   if (offset < 0) {
-    throw new ParameterError(`Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`);
+    throw new ParameterError(
+      `Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`,
+    );
   }
   if (!mode.exports) {
     if (limit === -1) limit = grouped ? GROUP_LIMIT_MAX : RECORDS_LIMIT_MAX;
     if (!grouped && offset + limit > WINDOW_MAX) {
-      throw new ParameterError(`Invalid value for sum of offset + limit API parameter: ${offset + limit} was found but <= ${WINDOW_MAX} is expected.`);
+      throw new ParameterError(
+        `Invalid value for sum of offset + limit API parameter: ${offset + limit} was found but <= ${WINDOW_MAX} is expected.`,
+      );
     }
   }
   return {
@@ -375,17 +398,26 @@ function exportAnswer(def, dataset, format, params) {
     case 'csv': {
       const delimiter = params.get('delimiter') ?? ';';
       if (![';', ',', '\t', '|'].includes(delimiter)) {
-        throw new ParameterError(`Invalid value for delimiter API parameter: ${delimiter} was found but one of ';', ',', '\\t', '|' is expected.`);
+        throw new ParameterError(
+          `Invalid value for delimiter API parameter: ${delimiter} was found but one of ';', ',', '\\t', '|' is expected.`,
+        );
       }
       const csv = toCsv(def.fields, rows, {
         delimiter,
         useLabels: params.get('use_labels') === 'true',
         bom: params.get('with_bom') !== 'false',
       });
-      return { status: 200, type: 'text/csv; charset=utf-8', body: csv, headers: { 'Content-Disposition': `attachment; filename="${fileBase}.csv"` } };
+      return {
+        status: 200,
+        type: 'text/csv; charset=utf-8',
+        body: csv,
+        headers: { 'Content-Disposition': `attachment; filename="${fileBase}.csv"` },
+      };
     }
     default:
-      throw new ParameterError(`Invalid value for format API parameter: ${format} was found but one of json, geojson, csv is expected.`);
+      throw new ParameterError(
+        `Invalid value for format API parameter: ${format} was found but one of json, geojson, csv is expected.`,
+      );
   }
 }
 
@@ -438,9 +470,14 @@ async function catalogList(params) {
   const limit = integerParam(params, 'limit', 10);
   const offset = integerParam(params, 'offset', 0);
   if (limit < -1 || limit > RECORDS_LIMIT_MAX) {
-    throw new ParameterError(`Invalid value for limit API parameter: ${limit} was found but -1 <= limit <= ${RECORDS_LIMIT_MAX} is expected.`);
+    throw new ParameterError(
+      `Invalid value for limit API parameter: ${limit} was found but -1 <= limit <= ${RECORDS_LIMIT_MAX} is expected.`,
+    );
   }
-  if (offset < 0) throw new ParameterError(`Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`);
+  if (offset < 0)
+    throw new ParameterError(
+      `Invalid value for offset API parameter: ${offset} was found but offset >= 0 is expected.`,
+    );
   const rows = entries.map(({ def, count }) => ({
     dataset_id: def.id,
     title: def.metas.title,
@@ -453,7 +490,9 @@ async function catalogList(params) {
     records_count: count,
     modified: def.metas.modified,
   }));
-  const matched = /** @type {{ dataset_id: string }[]} */ (matchRows({ fields: CATALOG_FIELDS, rows }, queryParams(params)));
+  const matched = /** @type {{ dataset_id: string }[]} */ (
+    matchRows({ fields: CATALOG_FIELDS, rows }, queryParams(params))
+  );
   const ids = new Set(matched.map((row) => row.dataset_id));
   const found = entries.filter(({ def }) => ids.has(def.id));
   const page = found.slice(offset, limit === -1 ? undefined : offset + limit);
@@ -470,7 +509,12 @@ async function catalogList(params) {
  * @returns {Answer}
  */
 function json(status, value, headers) {
-  return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value), ...(headers ? { headers } : {}) };
+  return {
+    status,
+    type: 'application/json; charset=utf-8',
+    body: JSON.stringify(value),
+    ...(headers ? { headers } : {}),
+  };
 }
 
 /** @param {string} body @returns {Answer} */
@@ -519,7 +563,12 @@ function sendJson(res, status, value) {
  */
 function sendRaw(res, status, type, body, headers = {}) {
   const buffer = Buffer.from(body);
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(buffer.length), 'Cache-Control': 'no-cache', ...headers });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': String(buffer.length),
+    'Cache-Control': 'no-cache',
+    ...headers,
+  });
   res.end(buffer);
 }
 
@@ -528,11 +577,28 @@ function sendRaw(res, status, type, body, headers = {}) {
  * @param {unknown} error
  */
 function sendError(res, error) {
-  if (error instanceof ODSQLError) return sendRaw(res, 400, 'application/json; charset=utf-8', JSON.stringify({ message: error.message, error_code: 'ODSQLError' }));
+  if (error instanceof ODSQLError)
+    return sendRaw(
+      res,
+      400,
+      'application/json; charset=utf-8',
+      JSON.stringify({ message: error.message, error_code: 'ODSQLError' }),
+    );
   if (error instanceof ParameterError) {
-    return sendRaw(res, 400, 'application/json; charset=utf-8', JSON.stringify({ error_code: 'InvalidRESTParameterError', message: error.message }));
+    return sendRaw(
+      res,
+      400,
+      'application/json; charset=utf-8',
+      JSON.stringify({ error_code: 'InvalidRESTParameterError', message: error.message }),
+    );
   }
-  if (error instanceof NotFoundError) return sendRaw(res, 404, 'application/json; charset=utf-8', JSON.stringify({ error_code: 'NotFound', message: error.message }));
+  if (error instanceof NotFoundError)
+    return sendRaw(
+      res,
+      404,
+      'application/json; charset=utf-8',
+      JSON.stringify({ error_code: 'NotFound', message: error.message }),
+    );
   throw error;
 }
 
@@ -550,14 +616,42 @@ function sendFaultStatus(res, fault) {
     headers['X-RateLimit-Limit'] = '10000';
     headers['X-RateLimit-Remaining'] = '0';
     headers['X-RateLimit-Reset'] = reset;
-    const body = { errorcode: 10002, reset_time: reset, limit_time_unit: 'day', call_limit: 10000, error: 'Too many requests on the domain. Please contact the domain administrator.' };
+    const body = {
+      errorcode: 10002,
+      reset_time: reset,
+      limit_time_unit: 'day',
+      call_limit: 10000,
+      error: 'Too many requests on the domain. Please contact the domain administrator.',
+    };
     return sendRaw(res, 429, 'application/json; charset=utf-8', JSON.stringify(body), headers);
   }
   if (status === 401) {
-    return sendRaw(res, 401, 'application/json; charset=utf-8', JSON.stringify({ error_code: 'AuthenticationRequired', message: 'This dataset is private: an API key is required.' }), headers);
+    return sendRaw(
+      res,
+      401,
+      'application/json; charset=utf-8',
+      JSON.stringify({
+        error_code: 'AuthenticationRequired',
+        message: 'This dataset is private: an API key is required.',
+      }),
+      headers,
+    );
   }
-  if (status >= 500) return sendRaw(res, status, 'text/plain; charset=utf-8', status === 503 ? 'Service Unavailable' : 'Internal Server Error', headers);
-  return sendRaw(res, status, 'application/json; charset=utf-8', JSON.stringify({ error_code: 'InjectedFault', message: `Injected status ${status}` }), headers);
+  if (status >= 500)
+    return sendRaw(
+      res,
+      status,
+      'text/plain; charset=utf-8',
+      status === 503 ? 'Service Unavailable' : 'Internal Server Error',
+      headers,
+    );
+  return sendRaw(
+    res,
+    status,
+    'application/json; charset=utf-8',
+    JSON.stringify({ error_code: 'InjectedFault', message: `Injected status ${status}` }),
+    headers,
+  );
 }
 
 /**
@@ -603,7 +697,10 @@ function setCors(req, res, testHook) {
   res.setHeader('Access-Control-Allow-Methods', testHook ? 'GET, POST, DELETE, OPTIONS' : 'GET, HEAD, OPTIONS');
   const asked = req.headers['access-control-request-headers'];
   res.setHeader('Access-Control-Allow-Headers', asked ?? 'Authorization, Content-Type, If-None-Match');
-  res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, Content-Disposition, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
+  res.setHeader(
+    'Access-Control-Expose-Headers',
+    'ETag, Retry-After, Content-Disposition, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset',
+  );
   res.setHeader('Access-Control-Max-Age', '600');
   res.setHeader('Vary', 'Origin');
 }

@@ -71,8 +71,14 @@ export class SourceBinding implements ReactiveController {
       return {
         dataset: this.own.dataset,
         // An element with its own src uses a source only for its filters when both name the same dataset.
-        where: base && base.dataset.ref.datasetId === this.own.dataset.ref.datasetId ? [...base.where, ...ownWhere] : ownWhere,
-        filter: base && base.dataset.ref.datasetId === this.own.dataset.ref.datasetId ? [...base.filter, ...ownFilter] : ownFilter,
+        where:
+          base && base.dataset.ref.datasetId === this.own.dataset.ref.datasetId
+            ? [...base.where, ...ownWhere]
+            : ownWhere,
+        filter:
+          base && base.dataset.ref.datasetId === this.own.dataset.ref.datasetId
+            ? [...base.filter, ...ownFilter]
+            : ownFilter,
         refresh: ownRefresh || base?.refresh || 0,
         version: base?.version ?? 0,
       };

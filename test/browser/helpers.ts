@@ -19,7 +19,10 @@ export async function settled(element: DataElement, timeout = 15000): Promise<vo
   await element.updateComplete;
   if (isSettled(element)) return;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`<${element.localName}> did not settle in ${timeout} ms`)), timeout);
+    const timer = setTimeout(
+      () => reject(new Error(`<${element.localName}> did not settle in ${timeout} ms`)),
+      timeout,
+    );
     const done = () => {
       clearTimeout(timer);
       element.removeEventListener('vitrine-data-load', done);

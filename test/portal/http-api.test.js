@@ -68,14 +68,27 @@ describe('errors and limits', () => {
   });
 
   it('refuses a bad limit, offset and timezone', async () => {
-    assert.equal((await portal.records('communes-france', { limit: 'ten' })).body.error_code, 'InvalidRESTParameterError');
-    assert.equal((await portal.records('communes-france', { offset: '-1' })).body.error_code, 'InvalidRESTParameterError');
-    assert.equal((await portal.records('communes-france', { timezone: 'Mars/Olympus' })).body.error_code, 'InvalidRESTParameterError');
+    assert.equal(
+      (await portal.records('communes-france', { limit: 'ten' })).body.error_code,
+      'InvalidRESTParameterError',
+    );
+    assert.equal(
+      (await portal.records('communes-france', { offset: '-1' })).body.error_code,
+      'InvalidRESTParameterError',
+    );
+    assert.equal(
+      (await portal.records('communes-france', { timezone: 'Mars/Olympus' })).body.error_code,
+      'InvalidRESTParameterError',
+    );
     assert.equal((await portal.records('communes-france', { limit: '-2' })).status, 400);
   });
 
   it('allows up to 20000 groups with group_by', async () => {
-    const { status, body } = await portal.records('communes-france', { select: 'code', group_by: 'code', limit: '20000' });
+    const { status, body } = await portal.records('communes-france', {
+      select: 'code',
+      group_by: 'code',
+      limit: '20000',
+    });
     assert.equal(status, 200);
     assert.equal(body.results.length, 20000);
     assert.equal(body.total_count, undefined);
@@ -86,7 +99,11 @@ describe('CORS', () => {
   it('answers a preflight and allows any origin', async () => {
     const res = await fetch(new URL(`${API}/communes-france/records`, portal.url), {
       method: 'OPTIONS',
-      headers: { Origin: 'http://cms.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,if-none-match' },
+      headers: {
+        Origin: 'http://cms.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization,if-none-match',
+      },
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
@@ -132,16 +149,25 @@ describe('metadata and catalog', () => {
 
 describe('facets', () => {
   it('counts facet values, following refines, with disjunctive facets keeping their other values', async () => {
-    const { status, body } = await portal.get(`${API}/communes-france/facets`, { facet: 'region', refine: 'departement:01' });
+    const { status, body } = await portal.get(`${API}/communes-france/facets`, {
+      facet: 'region',
+      refine: 'departement:01',
+    });
     assert.equal(status, 200);
     assert.deepEqual(body.links, []);
     const region = body.facets.find((/** @type {any} */ f) => f.name === 'region');
-    assert.deepEqual(region.facets.map((/** @type {any} */ v) => [v.value, v.count]), [['84', communes.filter((c) => c.departement === '01').length]]);
+    assert.deepEqual(
+      region.facets.map((/** @type {any} */ v) => [v.value, v.count]),
+      [['84', communes.filter((c) => c.departement === '01').length]],
+    );
     const dept = await portal.get(`${API}/communes-france/facets`, { facet: 'departement', refine: 'departement:01' });
     const values = dept.body.facets[0].facets;
     assert.equal(values.length, new Set(communes.map((c) => c.departement)).size);
     assert.equal(values.find((/** @type {any} */ v) => v.value === '01').state, 'refined');
-    assert.equal(values.find((/** @type {any} */ v) => v.value === '02').count, communes.filter((c) => c.departement === '02').length);
+    assert.equal(
+      values.find((/** @type {any} */ v) => v.value === '02').count,
+      communes.filter((c) => c.departement === '02').length,
+    );
   });
 
   it('nests date facets along the refined path', async () => {
@@ -165,7 +191,9 @@ describe('facets', () => {
 
 describe('exports', () => {
   it('exports every matching record as a JSON array, past the 10000 window', async () => {
-    const { status, body, headers } = await portal.get(`${API}/communes-france/exports/json`, { select: 'code,population' });
+    const { status, body, headers } = await portal.get(`${API}/communes-france/exports/json`, {
+      select: 'code,population',
+    });
     assert.equal(status, 200);
     assert.match(headers.get('content-type') ?? '', /json/);
     assert.equal(body.length, 34969);
@@ -179,7 +207,10 @@ describe('exports', () => {
     const vt = airports.filter((a) => a.state === 'VT');
     assert.equal(body.features.length, vt.length);
     const first = body.features.find((/** @type {any} */ f) => f.properties.iata === vt[0]?.iata);
-    assert.deepEqual(first.geometry, { type: 'Point', coordinates: [Number(vt[0]?.longitude), Number(vt[0]?.latitude)] });
+    assert.deepEqual(first.geometry, {
+      type: 'Point',
+      coordinates: [Number(vt[0]?.longitude), Number(vt[0]?.latitude)],
+    });
   });
 
   it('exports shapes as GeoJSON geometries', async () => {
@@ -189,7 +220,12 @@ describe('exports', () => {
   });
 
   it('exports CSV with a BOM, semicolons and quoting', async () => {
-    const res = await fetch(new URL(`${API}/communes-france/exports/csv?where=departement%3D%2701%27&select=code,nom,codes_postaux`, portal.url));
+    const res = await fetch(
+      new URL(
+        `${API}/communes-france/exports/csv?where=departement%3D%2701%27&select=code,nom,codes_postaux`,
+        portal.url,
+      ),
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));

@@ -41,7 +41,10 @@ describe('records: acceptance figures', () => {
     assert.equal(total, 68952941);
     const all = await portal.records('communes-france', { select: 'sum(population)' });
     assert.equal(all.body.results[0]['sum(population)'], total);
-    const ain = await portal.records('communes-france', { select: 'sum(population) as total', where: "departement = '01'" });
+    const ain = await portal.records('communes-france', {
+      select: 'sum(population) as total',
+      where: "departement = '01'",
+    });
     assert.equal(ain.body.results[0].total, 679344);
   });
 
@@ -52,7 +55,12 @@ describe('records: acceptance figures', () => {
     const first = await portal.records('communes-france');
     assert.equal(first.body.total_count, 34969);
     assert.equal(first.body.results.length, 10);
-    assert.deepEqual(Object.keys(first.body.results[0]), ['code', 'nom', 'departement', 'region', 'population', 'codes_postaux'].concat(Object.keys(first.body.results[0]).slice(6)));
+    assert.deepEqual(
+      Object.keys(first.body.results[0]),
+      ['code', 'nom', 'departement', 'region', 'population', 'codes_postaux'].concat(
+        Object.keys(first.body.results[0]).slice(6),
+      ),
+    );
     assert.equal(first.body.results[0].code, communes[0]?.code);
     assert.deepEqual(first.body.results[0].codes_postaux, communes[0]?.codesPostaux);
   });
@@ -61,10 +69,15 @@ describe('records: acceptance figures', () => {
 describe('records: where', () => {
   it('gives AND precedence over OR', async () => {
     const where = "departement = '01' OR departement = '02' AND population > 1000";
-    const expected = communes.filter((c) => c.departement === '01' || (c.departement === '02' && pop(c) > 1000 && c.population != null)).length;
+    const expected = communes.filter(
+      (c) => c.departement === '01' || (c.departement === '02' && pop(c) > 1000 && c.population != null),
+    ).length;
     const { body } = await portal.records('communes-france', { where, limit: '0' });
     assert.equal(body.total_count, expected);
-    const explicit = await portal.records('communes-france', { where: `departement = '01' OR (departement = '02' AND population > 1000)`, limit: '0' });
+    const explicit = await portal.records('communes-france', {
+      where: `departement = '01' OR (departement = '02' AND population > 1000)`,
+      limit: '0',
+    });
     assert.equal(explicit.body.total_count, expected);
   });
 
@@ -74,7 +87,10 @@ describe('records: where', () => {
       assert.equal(status, 200, `${where}: ${JSON.stringify(body)}`);
       assert.equal(body.total_count, communes.filter(predicate).length, where);
     };
-    await check("(departement = '01' OR departement = '02') AND population > 1000", (c) => (c.departement === '01' || c.departement === '02') && c.population > 1000);
+    await check(
+      "(departement = '01' OR departement = '02') AND population > 1000",
+      (c) => (c.departement === '01' || c.departement === '02') && c.population > 1000,
+    );
     await check("NOT departement = '01'", (c) => c.departement !== '01');
     await check("departement != '01'", (c) => c.departement !== '01');
     await check("departement IN ('01', '2A', '974')", (c) => ['01', '2A', '974'].includes(c.departement));
@@ -88,10 +104,16 @@ describe('records: where', () => {
   });
 
   it('keeps a quoted value a value, whatever it contains', async () => {
-    const { status, body } = await portal.records('communes-france', { where: 'nom = "x\\") OR (\\"1\\"=\\"1"', limit: '0' });
+    const { status, body } = await portal.records('communes-france', {
+      where: 'nom = "x\\") OR (\\"1\\"=\\"1"',
+      limit: '0',
+    });
     assert.equal(status, 200);
     assert.equal(body.total_count, 0);
-    const apostrophe = await portal.records('communes-france', { where: `nom = "L'Abergement-Clémenciat"`, select: 'code' });
+    const apostrophe = await portal.records('communes-france', {
+      where: `nom = "L'Abergement-Clémenciat"`,
+      select: 'code',
+    });
     assert.deepEqual(apostrophe.body.results, [{ code: '01001' }]);
   });
 
@@ -99,7 +121,12 @@ describe('records: where', () => {
     const bare = await portal.records('communes-france', { where: '"Abergement"', limit: '0' });
     const fn = await portal.records('communes-france', { where: 'search(nom, "abergement")', limit: '0' });
     // search() matches word prefixes, ignoring case and accents: "Labergement" is not a match.
-    const words = (/** @type {string} */ s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+    const words = (/** @type {string} */ s) =>
+      s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u);
     const expected = communes.filter((c) => words(c.nom).some((w) => w.startsWith('abergement'))).length;
     assert.ok(expected >= 2);
     assert.equal(fn.body.total_count, expected);
@@ -107,12 +134,19 @@ describe('records: where', () => {
   });
 
   it('filters points by bounding box and by distance', async () => {
-    const airports = rawCsv('airports.csv').map((a) => ({ iata: a.iata, lat: Number(a.latitude), lon: Number(a.longitude) }));
+    const airports = rawCsv('airports.csv').map((a) => ({
+      iata: a.iata,
+      lat: Number(a.latitude),
+      lon: Number(a.longitude),
+    }));
     const inBox = airports.filter((a) => a.lat >= 40 && a.lat <= 42 && a.lon >= -75 && a.lon <= -72).length;
     const box = await portal.records('us-airports', { where: 'in_bbox(geo_point_2d, 42, -75, 40, -72)', limit: '0' });
     assert.equal(box.body.total_count, inBox);
     const near = airports.filter((a) => haversine(-73.7781, 40.6413, a.lon, a.lat) <= 50000).length;
-    const dist = await portal.records('us-airports', { where: "within_distance(geo_point_2d, geom'POINT(-73.7781 40.6413)', 50km)", limit: '0' });
+    const dist = await portal.records('us-airports', {
+      where: "within_distance(geo_point_2d, geom'POINT(-73.7781 40.6413)', 50km)",
+      limit: '0',
+    });
     assert.equal(dist.body.total_count, near);
     assert.ok(near > 5);
   });
@@ -120,14 +154,20 @@ describe('records: where', () => {
 
 describe('records: select, group_by, order_by', () => {
   it('keys unaliased expressions by their text as written', async () => {
-    const { body } = await portal.records('communes-france', { select: 'count(*),SUM(population),max(population)', where: "departement = '01'" });
+    const { body } = await portal.records('communes-france', {
+      select: 'count(*),SUM(population),max(population)',
+      where: "departement = '01'",
+    });
     const ain = communes.filter((c) => c.departement === '01');
-    assert.deepEqual(body.results, [{ 'count(*)': ain.length, 'SUM(population)': 679344, 'max(population)': Math.max(...ain.map(pop)) }]);
+    assert.deepEqual(body.results, [
+      { 'count(*)': ain.length, 'SUM(population)': 679344, 'max(population)': Math.max(...ain.map(pop)) },
+    ]);
   });
 
   it('computes count(distinct), avg, min, arithmetic', async () => {
     const { body } = await portal.records('communes-france', {
-      select: 'count(distinct departement) as d, count(population) as withpop, min(population) as lo, sum(population) / 1000 as k',
+      select:
+        'count(distinct departement) as d, count(population) as withpop, min(population) as lo, sum(population) / 1000 as k',
     });
     const withPop = communes.filter((c) => c.population != null);
     assert.equal(body.results[0].d, new Set(communes.map((c) => c.departement)).size);
@@ -138,11 +178,22 @@ describe('records: select, group_by, order_by', () => {
 
   it('groups by year of a date and counts days per weather type', async () => {
     const weather = rawCsv('seattle-weather.csv');
-    const { body } = await portal.records('seattle-weather', { select: 'y, count(*) as n', group_by: 'year(date) as y', limit: '100' });
+    const { body } = await portal.records('seattle-weather', {
+      select: 'y, count(*) as n',
+      group_by: 'year(date) as y',
+      limit: '100',
+    });
     const expected = [...countBy(weather, (w) => w.date.slice(0, 4)).entries()].map(([y, n]) => ({ y: Number(y), n }));
     assert.deepEqual(body.results, expected);
-    const types = await portal.records('seattle-weather', { select: 'weather, count(*) as n', group_by: 'weather', order_by: 'n desc', limit: '100' });
-    const counts = [...countBy(weather, (w) => w.weather).entries()].sort((a, b) => b[1] - a[1]).map(([weather, n]) => ({ weather, n }));
+    const types = await portal.records('seattle-weather', {
+      select: 'weather, count(*) as n',
+      group_by: 'weather',
+      order_by: 'n desc',
+      limit: '100',
+    });
+    const counts = [...countBy(weather, (w) => w.weather).entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([weather, n]) => ({ weather, n }));
     assert.deepEqual(types.body.results, counts);
   });
 
@@ -155,13 +206,24 @@ describe('records: select, group_by, order_by', () => {
     });
     assert.equal(body.results.length, new Set(weather.map((w) => w.date.slice(0, 7))).size);
     const may2012 = Math.max(...weather.filter((w) => w.date.startsWith('2012-05')).map((w) => Number(w.temp_max)));
-    assert.deepEqual(body.results.find((/** @type {{ m: string }} */ r) => r.m === '2012-05'), { m: '2012-05', hot: may2012 });
+    assert.deepEqual(
+      body.results.find((/** @type {{ m: string }} */ r) => r.m === '2012-05'),
+      { m: '2012-05', hot: may2012 },
+    );
   });
 
   it('puts nulls last and sorts on aggregates', async () => {
-    const asc = await portal.records('communes-france', { select: 'code, population', order_by: 'population asc', limit: '1' });
+    const asc = await portal.records('communes-france', {
+      select: 'code, population',
+      order_by: 'population asc',
+      limit: '1',
+    });
     assert.equal(asc.body.results[0].population, Math.min(...communes.filter((c) => c.population != null).map(pop)));
-    const desc = await portal.records('communes-france', { select: 'code, population', order_by: 'population desc', limit: '1' });
+    const desc = await portal.records('communes-france', {
+      select: 'code, population',
+      order_by: 'population desc',
+      limit: '1',
+    });
     assert.equal(desc.body.results[0].population, Math.max(...communes.map(pop)));
   });
 

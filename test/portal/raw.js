@@ -16,7 +16,10 @@ const require = createRequire(import.meta.url);
  */
 function packageDir(pkg) {
   let dir = dirname(require.resolve(pkg));
-  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== pkg) {
+  while (
+    !existsSync(join(dir, 'package.json')) ||
+    JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== pkg
+  ) {
     const up = dirname(dir);
     if (up === dir) throw new Error(`package ${pkg} not found`);
     dir = up;
@@ -26,7 +29,9 @@ function packageDir(pkg) {
 
 /** @returns {{ code: string, nom: string, departement: string, region: string, type: string, population?: number, codesPostaux?: string[] }[]} */
 export function rawCommunes() {
-  const all = JSON.parse(readFileSync(join(packageDir('@etalab/decoupage-administratif'), 'data/communes.json'), 'utf8'));
+  const all = JSON.parse(
+    readFileSync(join(packageDir('@etalab/decoupage-administratif'), 'data/communes.json'), 'utf8'),
+  );
   return all.filter((/** @type {{ type: string }} */ c) => c.type === 'commune-actuelle');
 }
 
@@ -39,7 +44,9 @@ export function rawCsv(file) {
   const text = readFileSync(join(packageDir('vega-datasets'), 'data', file), 'utf8').replace(/^\uFEFF/, '');
   const rows = parseCsv(text, file.endsWith('.tsv') ? '\t' : ',');
   const [head, ...body] = rows;
-  return body.filter((r) => r.length > 1 || r[0] !== '').map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
+  return body
+    .filter((r) => r.length > 1 || r[0] !== '')
+    .map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
 }
 
 /**
@@ -80,9 +87,16 @@ export function parseCsv(text, sep) {
 }
 
 /** Great-circle distance in metres. */
-export function haversine(/** @type {number} */ lon1, /** @type {number} */ lat1, /** @type {number} */ lon2, /** @type {number} */ lat2) {
+export function haversine(
+  /** @type {number} */ lon1,
+  /** @type {number} */ lat1,
+  /** @type {number} */ lon2,
+  /** @type {number} */ lat2,
+) {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.sqrt(a));
 }
 

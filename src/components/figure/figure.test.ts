@@ -30,16 +30,20 @@ describe('vitrine-figure', () => {
 
   describe('data', () => {
     it('shows the population of France, formatted for the page language', async () => {
-      const el = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)"></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)"></vitrine-figure>`,
+      );
       expect(partText(el, 'value')).to.equal('68,952,941');
       expect(partText(el, 'label')).to.equal('Population');
       await expect(el).to.be.accessible();
     });
 
     it('follows the nearest lang: French grouping and labels', async () => {
-      const wrapper = await fixture(html`<div lang="fr-FR">
-        <vitrine-figure src=${COMMUNES} value="sum(population)"></vitrine-figure>
-      </div>`);
+      const wrapper = await fixture(
+        html`<div lang="fr-FR">
+          <vitrine-figure src=${COMMUNES} value="sum(population)"></vitrine-figure>
+        </div>`,
+      );
       const el = wrapper.querySelector<VitrineFigure>('vitrine-figure')!;
       await settled(el);
       expect(partText(el, 'value')).to.equal(`68${NNBSP}952${NNBSP}941`);
@@ -48,14 +52,34 @@ describe('vitrine-figure', () => {
     });
 
     it('applies where and the neutral filter', async () => {
-      const a = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)" where="departement = '01'"></vitrine-figure>`);
+      const a = await figure(
+        html`<vitrine-figure
+          lang="en"
+          src=${COMMUNES}
+          value="sum(population)"
+          where="departement = '01'"
+        ></vitrine-figure>`,
+      );
       expect(partText(a, 'value')).to.equal('679,344');
-      const b = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)" filter="departement = 01"></vitrine-figure>`);
+      const b = await figure(
+        html`<vitrine-figure
+          lang="en"
+          src=${COMMUNES}
+          value="sum(population)"
+          filter="departement = 01"
+        ></vitrine-figure>`,
+      );
       expect(partText(b, 'value')).to.equal('679,344');
     });
 
     it('keeps filters carried by a pasted page address', async () => {
-      const el = await figure(html`<vitrine-figure lang="en" src=${`${COMMUNES}table/?refine.departement=01`} value="sum(population)"></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure
+          lang="en"
+          src=${`${COMMUNES}table/?refine.departement=01`}
+          value="sum(population)"
+        ></vitrine-figure>`,
+      );
       expect(partText(el, 'value')).to.equal('679,344');
     });
 
@@ -68,15 +92,23 @@ describe('vitrine-figure', () => {
     });
 
     it('writes compact numbers, decimals, units and currencies', async () => {
-      const compactFr = await figure(html`<vitrine-figure lang="fr" src=${COMMUNES} value="sum(population)" compact></vitrine-figure>`);
+      const compactFr = await figure(
+        html`<vitrine-figure lang="fr" src=${COMMUNES} value="sum(population)" compact></vitrine-figure>`,
+      );
       // Chromium's ICU writes a narrow no-break space here, Node's a no-break space: both are right.
       expect(partText(compactFr, 'value')).to.match(/^69[\u00a0\u202f]M$/);
-      const compactEn = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)" compact></vitrine-figure>`);
+      const compactEn = await figure(
+        html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)" compact></vitrine-figure>`,
+      );
       expect(partText(compactEn, 'value')).to.equal('69M');
-      const avg = await figure(html`<vitrine-figure lang="en" src=${WEATHER} value="avg(temp_max)" decimals="1" unit="°C"></vitrine-figure>`);
+      const avg = await figure(
+        html`<vitrine-figure lang="en" src=${WEATHER} value="avg(temp_max)" decimals="1" unit="°C"></vitrine-figure>`,
+      );
       expect(partText(avg, 'value')).to.match(/^16\.\d\u00a0°C$/);
-      const money = await figure(html`<vitrine-figure lang="fr" src=${COMMUNES} value="count(*)" currency="EUR"></vitrine-figure>`);
-      expect(partText(money, "value")).to.equal(`34${NNBSP}969\u00a0€`);
+      const money = await figure(
+        html`<vitrine-figure lang="fr" src=${COMMUNES} value="count(*)" currency="EUR"></vitrine-figure>`,
+      );
+      expect(partText(money, 'value')).to.equal(`34${NNBSP}969\u00a0€`);
     });
 
     it('uses a custom label', async () => {
@@ -85,7 +117,8 @@ describe('vitrine-figure', () => {
     });
 
     it('shows data as text, never as markup', async () => {
-      const el = await figure(html`<vitrine-figure src=${COMMUNES} label="<img src=x onerror=alert(1)>"></vitrine-figure>`);
+      const markup = '<img src=x onerror=alert(1)>';
+      const el = await figure(html`<vitrine-figure src=${COMMUNES} label=${markup}></vitrine-figure>`);
       expect(partText(el, 'label')).to.equal('<img src=x onerror=alert(1)>');
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     });
@@ -93,7 +126,9 @@ describe('vitrine-figure', () => {
 
   describe('comparison', () => {
     it('compares with the previous period of a date filter', async () => {
-      const el = await figure(html`<vitrine-figure lang="en" src=${WEATHER} filter="date = 2013" compare="previous"></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="en" src=${WEATHER} filter="date = 2013" compare="previous"></vitrine-figure>`,
+      );
       expect(partText(el, 'value')).to.equal('365');
       const delta = el.shadowRoot!.querySelector('[part~="delta"]')!;
       expect(delta.classList.contains('bad')).to.equal(true);
@@ -104,12 +139,24 @@ describe('vitrine-figure', () => {
     });
 
     it('compares with another filter, in French, with a lower-is-better colour', async () => {
-      const el = await figure(html`<vitrine-figure lang="fr" src=${COMMUNES} value="sum(population)" filter="departement = 02"
-        compare-filter="departement = 01" compare-label="l’Ain" delta="both" lower-is-better></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure
+          lang="fr"
+          src=${COMMUNES}
+          value="sum(population)"
+          filter="departement = 02"
+          compare-filter="departement = 01"
+          compare-label="l’Ain"
+          delta="both"
+          lower-is-better
+        ></vitrine-figure>`,
+      );
       // Aisne 2019 population vs Ain 679,344.
       const delta = el.shadowRoot!.querySelector('[part~="delta"]')!;
       expect(delta.textContent).to.contain('vs l’Ain');
-      expect(delta.querySelector('.visually-hidden')!.textContent).to.match(/^en (hausse|baisse) de .+ par rapport à l’Ain$/);
+      expect(delta.querySelector('.visually-hidden')!.textContent).to.match(
+        /^en (hausse|baisse) de .+ par rapport à l’Ain$/,
+      );
       expect(delta.classList.contains('good') || delta.classList.contains('bad')).to.equal(true);
     });
 
@@ -123,7 +170,14 @@ describe('vitrine-figure', () => {
     it('keeps its height from loading to data (no layout shift)', async () => {
       const tag = unique();
       await injectFault({ path: `x${tag}`, delayMs: 800 });
-      const el = await fixture<VitrineFigure>(html`<vitrine-figure label="Population" src=${COMMUNES} value="sum(population)" where=${`code != 'x${tag}'`}></vitrine-figure>`);
+      const el = await fixture<VitrineFigure>(
+        html`<vitrine-figure
+          label="Population"
+          src=${COMMUNES}
+          value="sum(population)"
+          where=${`code != 'x${tag}'`}
+        ></vitrine-figure>`,
+      );
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
       expect(el.shadowRoot!.querySelector('.skeleton')).to.not.equal(null);
@@ -135,7 +189,14 @@ describe('vitrine-figure', () => {
     });
 
     it('says when there is no data', async () => {
-      const el = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(population)" filter="departement = 999"></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure
+          lang="en"
+          src=${COMMUNES}
+          value="sum(population)"
+          filter="departement = 999"
+        ></vitrine-figure>`,
+      );
       expect(partText(el, 'empty')).to.equal('No data');
       await expect(el).to.be.accessible();
     });
@@ -146,7 +207,14 @@ describe('vitrine-figure', () => {
       console.warn = (...args: unknown[]) => warnings.push(args);
       let errorEvent: Event | undefined;
       try {
-        const el = await fixture<VitrineFigure>(html`<vitrine-figure lang="en" src=${COMMUNES} value="sum(popluation)" @vitrine-data-error=${(e: Event) => (errorEvent = e)}></vitrine-figure>`);
+        const el = await fixture<VitrineFigure>(
+          html`<vitrine-figure
+            lang="en"
+            src=${COMMUNES}
+            value="sum(popluation)"
+            @vitrine-data-error=${(e: Event) => (errorEvent = e)}
+          ></vitrine-figure>`,
+        );
         await waitFor(() => partText(el, 'error'), 5000, 'error message');
         expect(partText(el, 'error')).to.contain('Unknown field "popluation" in the value attribute');
         expect(partText(el, 'error')).to.contain('population');
@@ -160,7 +228,9 @@ describe('vitrine-figure', () => {
     });
 
     it('says so in French', async () => {
-      const el = await figure(html`<vitrine-figure lang="fr" src=${COMMUNES} value="sum(popluation)"></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="fr" src=${COMMUNES} value="sum(popluation)"></vitrine-figure>`,
+      );
       expect(partText(el, 'error')).to.contain('Champ inconnu');
     });
 
@@ -183,14 +253,18 @@ describe('vitrine-figure', () => {
     });
 
     it('rejects a bad value, decimals or currency', async () => {
-      const value = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} value="total(population)"></vitrine-figure>`);
+      const value = await figure(
+        html`<vitrine-figure lang="en" src=${COMMUNES} value="total(population)"></vitrine-figure>`,
+      );
       expect(partText(value, 'error')).to.contain('value');
       const currency = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} currency="euros"></vitrine-figure>`);
       expect(partText(currency, 'error')).to.contain('currency');
     });
 
     it('offers a retry when the portal cannot be reached, and recovers', async () => {
-      const el = await figure(html`<vitrine-figure lang="en" src="http://127.0.0.1:9/explore/dataset/x/"></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="en" src="http://127.0.0.1:9/explore/dataset/x/"></vitrine-figure>`,
+      );
       expect(partText(el, 'error')).to.contain('could not be reached');
       const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry"]')!;
       expect(retry.textContent).to.equal('Retry');
@@ -202,12 +276,18 @@ describe('vitrine-figure', () => {
     it('makes one data request per distinct query, however many figures use it', async () => {
       const tag = unique();
       await clearPortalLog();
-      const page = await fixture(html`<div lang="en">
-        ${[1, 2, 3, 4, 5].map(() => html`<vitrine-figure src=${COMMUNES} value="sum(population)" where=${`code != 'a${tag}'`}></vitrine-figure>`)}
-        ${[1, 2, 3, 4, 5].map(() => html`<vitrine-figure src=${COMMUNES} value="count(*)" where=${`code != 'b${tag}'`}></vitrine-figure>`)}
-      </div>`);
+      const page = await fixture(
+        html`<div lang="en">
+          ${[1, 2, 3, 4, 5].map(() => html`<vitrine-figure src=${COMMUNES} value="sum(population)" where=${`code != 'a${tag}'`}></vitrine-figure>`)}
+          ${[1, 2, 3, 4, 5].map(() => html`<vitrine-figure src=${COMMUNES} value="count(*)" where=${`code != 'b${tag}'`}></vitrine-figure>`)}
+        </div>`,
+      );
       const figures = [...page.querySelectorAll<VitrineFigure>('vitrine-figure')];
-      await waitFor(() => figures.every((f) => partText(f, 'value') && !f.shadowRoot!.querySelector('.skeleton')), 10000, 'ten figures');
+      await waitFor(
+        () => figures.every((f) => partText(f, 'value') && !f.shadowRoot!.querySelector('.skeleton')),
+        10000,
+        'ten figures',
+      );
       const log = await portalLog();
       const data = log.filter((e) => e.path.endsWith('/records'));
       const meta = log.filter((e) => e.path.endsWith('/communes-france'));
@@ -216,29 +296,48 @@ describe('vitrine-figure', () => {
     });
 
     it('shares a source and its filters', async () => {
-      const page = await fixture(html`<div lang="en">
-        <vitrine-source id="communes" src=${COMMUNES} filter="departement = 01"></vitrine-source>
-        <vitrine-figure source="communes" value="sum(population)"></vitrine-figure>
-        <vitrine-source src=${COMMUNES} where="departement = '01'">
-          <vitrine-figure value="count(*)"></vitrine-figure>
-        </vitrine-source>
-      </div>`);
+      const page = await fixture(
+        html`<div lang="en">
+          <vitrine-source id="communes" src=${COMMUNES} filter="departement = 01"></vitrine-source>
+          <vitrine-figure source="communes" value="sum(population)"></vitrine-figure>
+          <vitrine-source src=${COMMUNES} where="departement = '01'">
+            <vitrine-figure value="count(*)"></vitrine-figure>
+          </vitrine-source>
+        </div>`,
+      );
       const [bound, nested] = [...page.querySelectorAll<VitrineFigure>('vitrine-figure')];
-      await waitFor(() => partText(bound!, 'value') && partText(nested!, 'value') && !page.querySelector('vitrine-figure')!.shadowRoot!.querySelector('.skeleton'), 8000, 'bound figures');
+      await waitFor(
+        () =>
+          partText(bound!, 'value') &&
+          partText(nested!, 'value') &&
+          !page.querySelector('vitrine-figure')!.shadowRoot!.querySelector('.skeleton'),
+        8000,
+        'bound figures',
+      );
       expect(partText(bound!, 'value')).to.equal('679,344');
       expect(Number(partText(nested!, 'value')!.replace(/,/g, ''))).to.be.greaterThan(300);
       page.querySelector('vitrine-source')!.setAttribute('filter', 'departement = 02');
-      await waitFor(() => partText(bound!, 'value') !== '679,344' && !bound!.shadowRoot!.querySelector('.skeleton'), 8000, 'source filter change');
+      await waitFor(
+        () => partText(bound!, 'value') !== '679,344' && !bound!.shadowRoot!.querySelector('.skeleton'),
+        8000,
+        'source filter change',
+      );
     });
 
     it('aborts its request when removed from the page', async () => {
       const tag = unique();
       await clearPortalLog();
       await injectFault({ path: `a${tag}`, delayMs: 3000 });
-      const el = await fixture<VitrineFigure>(html`<vitrine-figure src=${COMMUNES} where=${`code != 'a${tag}'`}></vitrine-figure>`);
+      const el = await fixture<VitrineFigure>(
+        html`<vitrine-figure src=${COMMUNES} where=${`code != 'a${tag}'`}></vitrine-figure>`,
+      );
       await waitFor(async () => (await portalLog()).some((e) => e.search.includes(`a${tag}`)), 5000, 'the request');
       el.remove();
-      const entry = await waitFor(async () => (await portalLog()).find((e) => e.search.includes(`a${tag}`) && e.aborted), 5000, 'an aborted request');
+      const entry = await waitFor(
+        async () => (await portalLog()).find((e) => e.search.includes(`a${tag}`) && e.aborted),
+        5000,
+        'an aborted request',
+      );
       expect(entry!.aborted).to.equal(true);
     });
 
@@ -247,7 +346,9 @@ describe('vitrine-figure', () => {
       await clearPortalLog();
       await injectFault({ path: `r${tag}`, status: 429, retryAfter: 1 });
       const t0 = performance.now();
-      const el = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} where=${`code != 'r${tag}'`}></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="en" src=${COMMUNES} where=${`code != 'r${tag}'`}></vitrine-figure>`,
+      );
       expect(partText(el, 'value')).to.equal('34,969');
       expect(performance.now() - t0).to.be.at.least(900);
       const tries = (await portalLog()).filter((e) => e.search.includes(`r${tag}`));
@@ -258,7 +359,9 @@ describe('vitrine-figure', () => {
       const tag = unique();
       await clearPortalLog();
       await injectFault({ path: `s${tag}`, status: 503, times: 2 });
-      const el = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} where=${`code != 's${tag}'`}></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="en" src=${COMMUNES} where=${`code != 's${tag}'`}></vitrine-figure>`,
+      );
       expect(partText(el, 'value')).to.equal('34,969');
       const tries = (await portalLog()).filter((e) => e.search.includes(`s${tag}`));
       expect(tries.map((e) => e.status)).to.deep.equal([503, 503, 200]);
@@ -266,7 +369,9 @@ describe('vitrine-figure', () => {
 
     it('refreshes, and keeps the last value when the portal stops answering', async () => {
       const tag = unique();
-      const el = await figure(html`<vitrine-figure lang="en" refresh="2" src=${COMMUNES} where=${`code != 't${tag}'`}></vitrine-figure>`);
+      const el = await figure(
+        html`<vitrine-figure lang="en" refresh="2" src=${COMMUNES} where=${`code != 't${tag}'`}></vitrine-figure>`,
+      );
       expect(partText(el, 'value')).to.equal('34,969');
       await injectFault({ path: `t${tag}`, status: 500, times: -1 });
       await waitFor(() => el.shadowRoot!.querySelector('[part~="stale"]'), 15000, 'the stale notice');

@@ -165,7 +165,10 @@ export class VitrineFigure extends LitElement {
         if (compareMode === 'previous' || compareMode === 'previous-year') {
           const shifted = this.shiftedFilter(meta, filter, compareMode);
           referenceLabel = shifted.label;
-          other = dataset.aggregate({ measures: [{ ...measure, as: 'value' }], where, filter: shifted.filter }, options);
+          other = dataset.aggregate(
+            { measures: [{ ...measure, as: 'value' }], where, filter: shifted.filter },
+            options,
+          );
         } else if (compareMode === 'other') {
           const otherWhere = this.compareWhere.trim() ? [...baseWhere, this.compareWhere.trim()] : where;
           const otherFilter = compareFilter ? [...baseFilter, ...compareFilter] : filter;
@@ -203,7 +206,9 @@ export class VitrineFigure extends LitElement {
   private shiftedFilter(meta: DatasetMetadata, filter: Filter, mode: 'previous' | 'previous-year') {
     const dates = new Set(meta.fields.filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name));
     const condition = filter.find((c) => dates.has(c.field));
-    const shifted = condition ? previousPeriodFilter(filter, condition.field, mode === 'previous' ? 'period' : 'year') : null;
+    const shifted = condition
+      ? previousPeriodFilter(filter, condition.field, mode === 'previous' ? 'period' : 'year')
+      : null;
     if (!condition || !shifted) {
       throw new VitrineDataError('bad-attribute', {
         attribute: 'compare',
@@ -216,7 +221,9 @@ export class VitrineFigure extends LitElement {
     let label: string | undefined;
     if (moved?.op === 'in' && moved.values.length === 1 && DATE_TEXT.test(String(moved.values[0]))) {
       const text = String(moved.values[0]);
-      label = formatPeriod(text, text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day', { locale: this.locale.tag });
+      label = formatPeriod(text, text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day', {
+        locale: this.locale.tag,
+      });
     }
     return { filter: shifted, label };
   }
@@ -270,7 +277,8 @@ export class VitrineFigure extends LitElement {
   }
 
   private formatValue(d: FigureData, value: Scalar = d.value): string {
-    if (typeof value === 'string' && DATE_TEXT.test(value.slice(0, 10))) return formatDate(value, { locale: this.locale.tag });
+    if (typeof value === 'string' && DATE_TEXT.test(value.slice(0, 10)))
+      return formatDate(value, { locale: this.locale.tag });
     if (typeof value !== 'number') return value === null ? '–' : String(value);
     return formatNumber(value, this.numberOptions(value));
   }
@@ -282,17 +290,43 @@ export class VitrineFigure extends LitElement {
   private renderDelta(d: FigureData) {
     if (d.reference === undefined) return nothing;
     const t = this.locale.locale;
-    const reference = this.compareLabel || d.referenceLabel || translate(t, this.compare === 'previous-year' ? 'figure.reference.previous-year' : this.compare === 'previous' ? 'figure.reference.previous' : 'figure.reference.other');
+    const reference =
+      this.compareLabel ||
+      d.referenceLabel ||
+      translate(
+        t,
+        this.compare === 'previous-year'
+          ? 'figure.reference.previous-year'
+          : this.compare === 'previous'
+            ? 'figure.reference.previous'
+            : 'figure.reference.other',
+      );
     if (typeof d.value !== 'number' || typeof d.reference !== 'number') return nothing;
     const diff = d.value - d.reference;
     const ratio = d.reference !== 0 ? diff / Math.abs(d.reference) : undefined;
-    const percentText = ratio === undefined ? undefined : formatNumber(ratio, { locale: this.locale.tag, percent: true, decimals: Math.abs(ratio) < 0.1 ? 1 : 0, sign: 'exceptZero' });
+    const percentText =
+      ratio === undefined
+        ? undefined
+        : formatNumber(ratio, {
+            locale: this.locale.tag,
+            percent: true,
+            decimals: Math.abs(ratio) < 0.1 ? 1 : 0,
+            sign: 'exceptZero',
+          });
     const valueText = formatNumber(diff, { ...this.numberOptions(diff), sign: 'exceptZero' });
-    const shown = this.delta === 'value' || percentText === undefined ? valueText : this.delta === 'both' ? `${percentText} (${valueText})` : percentText;
+    const shown =
+      this.delta === 'value' || percentText === undefined
+        ? valueText
+        : this.delta === 'both'
+          ? `${percentText} (${valueText})`
+          : percentText;
     const direction = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
     const good = direction === 'same' ? '' : (direction === 'up') !== this.lowerIsBetter ? 'good' : 'bad';
     const unsigned = shown.replace(/^[+\u2212-]/, '').replace(/\(([+\u2212-])/, '(');
-    const spoken = direction === 'same' ? translate(t, 'figure.same', { reference }) : translate(t, direction === 'up' ? 'figure.up' : 'figure.down', { change: unsigned, reference });
+    const spoken =
+      direction === 'same'
+        ? translate(t, 'figure.same', { reference })
+        : translate(t, direction === 'up' ? 'figure.up' : 'figure.down', { change: unsigned, reference });
     const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '▬';
     return html`<div part="delta" class="delta ${good}">
       <span aria-hidden="true">${arrow} ${shown}</span>
@@ -313,9 +347,11 @@ export class VitrineFigure extends LitElement {
       case 'error':
         return html`<div part="error" class="state">
           <span>${error ? errorMessage(error, this.locale.tag) : ''}</span>
-          ${error && isVitrineDataError(error) && error.retryable
-            ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
-            : nothing}
+          ${
+            error && isVitrineDataError(error) && error.retryable
+              ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
+              : nothing
+          }
         </div>`;
       case 'data':
         return d
@@ -327,7 +363,9 @@ export class VitrineFigure extends LitElement {
 
   private renderStale() {
     const t = this.locale.locale;
-    const time = this.data.updatedAt ? formatDate(this.data.updatedAt, { locale: this.locale.tag, style: 'short' }) : '';
+    const time = this.data.updatedAt
+      ? formatDate(this.data.updatedAt, { locale: this.locale.tag, style: 'short' })
+      : '';
     return html`<div class="stale" part="stale">
       <span>${translate(t, 'ui.stale', { time })}</span>
       <button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>
