@@ -31,9 +31,6 @@ export const figureStyles = css`
     width: 50%;
   }
   .delta {
-    display: inline-flex;
-    align-items: baseline;
-    gap: 0.35em;
     font-size: 0.875rem;
   }
   .delta.good {
@@ -43,6 +40,7 @@ export const figureStyles = css`
     color: var(--vitrine-color-negative, #ce0500);
   }
   .delta .reference {
+    margin-inline-start: 0.35em;
     color: var(--vitrine-color-muted, inherit);
   }
   .stale {
