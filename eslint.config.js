@@ -37,6 +37,11 @@ export default tseslint.config(
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
   {
+    // Functions these scripts hand to the browser (page.evaluate) use browser globals.
+    files: ['scripts/screenshot.js', 'bench/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['demo/**/*.js'],
     ignores: ['demo/portal/**', 'demo/*.js'],
     languageOptions: { globals: globals.browser },

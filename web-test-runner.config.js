@@ -44,9 +44,34 @@ function countReporter() {
   };
 }
 
+/**
+ * The policy of the strict-CSP group: no inline script, no eval, styles only from the page's origin
+ * or constructed style sheets, data only from the portal. (`ws:` is the test runner's own channel.)
+ */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  `connect-src 'self' ws: ${portal.url}`,
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['src/components/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  files: ['src/components/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.csp.test.ts'],
+  groups: [
+    {
+      name: 'strict-csp',
+      files: ['src/components/**/*.csp.test.ts', 'test/browser/**/*.csp.test.ts'],
+      testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
+</head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    },
+  ],
   nodeResolve: { exportConditions: ['production', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,

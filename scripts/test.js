@@ -3,7 +3,8 @@
  * `npm test`: every test, in two runners, with one closing line `N passed, N failed` over both.
  * - node's test runner (through tsx): the data layer, the formatting, the local portal, over real HTTP;
  * - web-test-runner in headless Chromium: the elements, against the local portal.
- * Options: `--only node|browser`; extra arguments after `--` go to the chosen runner.
+ * The browser tests run against a fresh build (the CDN bundle is tested as a page loads it); `--no-build`
+ * skips it. Options: `--only node|browser`; extra arguments after `--` go to the chosen runner.
  * Exits non-zero when any test failed or a runner could not run.
  */
 import { spawn } from 'node:child_process';
@@ -68,6 +69,14 @@ if (only !== 'browser') {
   totals.failed += count('fail') + count('cancelled');
   totals.skipped += count('skipped') + count('todo');
   if (code !== 0 && count('fail') + count('cancelled') === 0) broken = true;
+}
+
+if (only !== 'node' && !args.includes('--no-build')) {
+  console.log('\n▶ build (the browser tests load dist/cdn)');
+  if ((await run(process.execPath, ['scripts/build.js'])) !== 0) {
+    console.log('The build failed: counted as one failure.');
+    totals.failed += 1;
+  }
 }
 
 if (only !== 'node') {

@@ -249,7 +249,7 @@ describe('vitrine-figure', () => {
       const el = await figure(html`<vitrine-figure lang="en"></vitrine-figure>`);
       expect(partText(el, 'error')).to.contain('src');
       const missing = await figure(html`<vitrine-figure lang="en" source="nowhere"></vitrine-figure>`);
-      expect(partText(missing, 'error')).to.contain('vitrine-source id="nowhere"');
+      expect(partText(missing, 'error')).to.contain('vitrine-source element with id "nowhere"');
     });
 
     it('rejects a bad value, decimals or currency', async () => {
