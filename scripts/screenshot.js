@@ -14,7 +14,10 @@ if (!url || !out) {
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
-  page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && console.log(`[page ${m.type()}] ${m.text()}`));
+  page.on(
+    'console',
+    (m) => (m.type() === 'warning' || m.type() === 'error') && console.log(`[page ${m.type()}] ${m.text()}`),
+  );
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForFunction(

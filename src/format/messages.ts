@@ -264,7 +264,7 @@ const fr: Record<MessageKey, string> = {
   'reason.chart-renderer': `«${NBSP}{value}${NBSP}» n’est pas un moteur de rendu (utilisez svg ou canvas)`,
   'reason.chart-date-format': `«${NBSP}{value}${NBSP}» n’est pas un style de date (utilisez short ou long)`,
   'reason.chart-x': 'le graphique demande un champ de regroupement',
-  'reason.chart-one-value': 'les graphiques {type} montrent une seule valeur${NBSP}: donnez un seul agrégat',
+  'reason.chart-one-value': `les graphiques {type} montrent une seule valeur${NBSP}: donnez un seul agrégat`,
   'reason.chart-series': 'plusieurs valeurs dans y ne se combinent pas avec un champ color',
   'reason.chart-color': `les graphiques {type} sont colorés selon x${NBSP}: retirez color`,
   'reason.chart-size': 'seuls les nuages de points ont une taille',
