@@ -50,6 +50,8 @@ execFileSync(
 );
 await mkdir('dist', { recursive: true });
 await copyFile('custom-elements.json', 'dist/custom-elements.json');
+// The README's element reference is generated from the manifest.
+execFileSync(process.execPath, ['scripts/readme-reference.js'], { stdio: 'inherit' });
 
 /** Heavy engines a chunk contains, so tests can check which pages download them. */
 const enginesOf = (/** @type {string[]} */ ids) => [

@@ -43,6 +43,7 @@ const DATE_TEXT = /^\d{4}(-\d{2}(-\d{2})?)?$/;
  * @csspart empty - The "no data" message.
  * @csspart error - The message shown in place of the figure when something is wrong.
  * @csspart retry - The retry button (network and portal errors).
+ * @csspart stale - The note shown with the last value when a refresh failed.
  * @cssprop [--vitrine-figure-size=2.5rem] - Size of the number.
  * @cssprop [--vitrine-figure-weight=700] - Weight of the number.
  * @cssprop [--vitrine-figure-color=var(--vitrine-color-accent, inherit)] - Colour of the number.
