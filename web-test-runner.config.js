@@ -71,6 +71,15 @@ export default {
 <meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
 </head><body><script type="module" src="${testFramework}"></script></body></html>`,
     },
+    {
+      // Same-origin worker without blob: (a site that self-hosts dist/cdn).
+      name: 'strict-csp-no-blob-worker',
+      files: ['src/components/map/map.csp.test.ts'],
+      testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP.replace("worker-src 'self' blob:", "worker-src 'self'")}">
+</head><body><script type="module" src="${testFramework}"></script></body></html>`,
+    },
   ],
   nodeResolve: { exportConditions: ['production', 'default'] },
   concurrency: 1,
@@ -81,6 +90,8 @@ export default {
     chromeLauncher({ launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS } }),
   ],
   plugins: [
+    // maplibre's CSS is imported as text (`?inline`) and adopted in the map's shadow root.
+    (await import('./scripts/wtr-css-text.js')).cssTextPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {
       name: 'vitrine-test-env',

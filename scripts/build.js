@@ -41,6 +41,8 @@ for (const config of configs) {
   }
   await bundle.close();
 }
+// maplibre loads its worker from next to the chunk that holds maplibre (the worker imports nothing).
+await copyFile('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', 'dist/cdn/chunks/maplibre-gl-worker.mjs');
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(

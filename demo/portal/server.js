@@ -15,6 +15,7 @@ import { getDataset, datasets } from './datasets/index.js';
 import { ODSQLError, runRecords, runExport, runFacets, matchRows } from './odsql/index.js';
 import { renderPortalHome, renderDatasetPage } from './pages.js';
 import { toCsv, toGeoJson } from './exports.js';
+import { basemapAnswer } from './basemap.js';
 
 import { API_BASE } from './api-base.js';
 export { API_BASE };
@@ -244,6 +245,7 @@ export async function startPortal(options = {}) {
 async function route(url, req) {
   const path = url.pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return html(renderPortalHome(await catalogEntries()));
+  if (path.startsWith('/basemap/')) return /** @type {Answer} */ (await basemapAnswer(path, originOf(req)));
 
   const page = /^\/explore\/dataset\/([^/]+)(?:\/.*)?$/.exec(url.pathname);
   if (page) {
