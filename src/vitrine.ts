@@ -18,10 +18,21 @@ type Loader = () => Promise<unknown>;
 /** Each element's code, and whether it waits until the element is near the viewport. */
 const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string }> = {
   'vitrine-source': { load: () => import('./components/source/define.js'), lazy: false },
+  'vitrine-table': { load: () => import('./components/table/define.js'), lazy: true, minHeight: '35.5rem' },
   'vitrine-figure': {
     load: () => import('./components/figure/define.js'),
     lazy: true,
     minHeight: 'var(--vitrine-figure-min-height, 6rem)',
+  },
+  'vitrine-chart': {
+    load: () => import('./components/chart/define.js'),
+    lazy: true,
+    minHeight: 'var(--vitrine-chart-min-height, 24rem)',
+  },
+  'vitrine-map': {
+    load: () => import('./components/map/define.js'),
+    lazy: true,
+    minHeight: 'var(--vitrine-map-height, 28rem)',
   },
 };
 
