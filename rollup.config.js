@@ -9,6 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
@@ -33,12 +34,32 @@ function cssText() {
   return {
     name: 'vitrine-css-text',
     resolveId(source) {
-      return source.endsWith('.css?inline') ? `\0css-text:${require.resolve(source.slice(0, -'?inline'.length))}` : null;
+      return source.endsWith('.css?inline')
+        ? `\0css-text:${require.resolve(source.slice(0, -'?inline'.length))}`
+        : null;
     },
     async load(id) {
       if (!id.startsWith('\0css-text:')) return null;
       const text = await readFile(id.slice('\0css-text:'.length), 'utf8');
       return `export default ${JSON.stringify(text)};`;
+    },
+  };
+}
+
+/**
+ * The CDN build loads the error and reason texts the first time an error is shown: it takes
+ * src/format/error-texts.lazy.ts wherever the sources import src/format/error-texts.ts (which bundles
+ * them, for the npm build and Node).
+ * @returns {import('rollup').Plugin}
+ */
+function lazyErrorTexts() {
+  const bundled = fileURLToPath(new URL('src/format/error-texts.ts', import.meta.url));
+  return {
+    name: 'vitrine-lazy-error-texts',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/error-texts.js')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === bundled ? bundled.replace(/\.ts$/, '.lazy.ts') : resolved;
     },
   };
 }
@@ -54,10 +75,12 @@ export default [
   {
     input: { vitrine: 'src/vitrine.ts' },
     plugins: [
+      lazyErrorTexts(),
       cssText(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
-      terser({ ecma: 2020, module: true, format: { comments: false } }),
+      // Two compress passes: a little smaller (nothing that could need eval: the strict-CSP rule holds).
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     ],
     output: {
       dir: 'dist/cdn',

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../data/errors.js';
+import { loadErrorTexts } from '../format/error-texts.js';
 
 /** Where an element's data stands. */
 export type DataStatus = 'loading' | 'data' | 'empty' | 'error';
@@ -21,7 +22,8 @@ export interface DataControllerOptions<T> {
  *   one in flight, whose late answer is ignored;
  * - periodic refresh (`refresh` attribute): while a refresh fails, the last data stays on screen,
  *   marked stale, rather than being blanked;
- * - removal from the page aborts the request and stops the timer; coming back runs again.
+ * - removal from the page aborts the request and stops the timer; coming back runs again;
+ * - an error settles once its text can be shown (the CDN build loads error texts on first use).
  */
 export class DataController<T> implements ReactiveController {
   status: DataStatus = 'loading';
@@ -69,9 +71,12 @@ export class DataController<T> implements ReactiveController {
    * attribute) is shown like any other.
    */
   run(key: string, task: DataTask<T>): void {
+    // After `fail`, the same key runs again: the attribute that was wrong may be right now.
+    const afterFailure = this.task === undefined;
     this.task = task;
-    if (key === this.key) return;
+    if (key === this.key && !afterFailure) return;
     this.key = key;
+    this.generation++;
     this.value = undefined;
     this.stale = false;
     this.status = 'loading';
@@ -80,13 +85,15 @@ export class DataController<T> implements ReactiveController {
 
   /** Shows an error found before any request (e.g. a wrong attribute). */
   fail(key: string, error: Error): void {
-    if (key === this.key && this.status === 'error') return;
+    // Shown already, or about to be (only `run` gives a key a task).
+    if (key === this.key && !this.task) return;
     this.key = key;
     this.task = undefined;
     this.abort?.abort();
     this.abort = undefined;
     this.value = undefined;
-    this.settle('error', undefined, error);
+    this.status = 'loading';
+    this.whenTextsReady(++this.generation, () => this.settle('error', undefined, error));
   }
 
   /** Refreshes every `seconds` (0 or undefined: never). */
@@ -127,17 +134,29 @@ export class DataController<T> implements ReactiveController {
         if (generation !== this.generation || isAbortError(error) || abort.signal.aborted) return;
         this.abort = undefined;
         const failure = error instanceof Error ? error : new Error(String(error));
-        // A failed refresh keeps the data on screen, marked stale.
-        if (refresh && this.value !== undefined && (this.status === 'data' || this.status === 'empty')) {
-          this.stale = true;
-          this.error = failure;
-          this.host.requestUpdate();
-          this.options.onSettled?.(this);
-          return;
-        }
-        this.settle('error', undefined, failure);
+        this.whenTextsReady(generation, () => {
+          // A failed refresh keeps the data on screen, marked stale.
+          if (refresh && this.value !== undefined && (this.status === 'data' || this.status === 'empty')) {
+            this.stale = true;
+            this.error = failure;
+            this.host.requestUpdate();
+            this.options.onSettled?.(this);
+            return;
+          }
+          this.settle('error', undefined, failure);
+        });
       },
     );
+  }
+
+  /** Runs `show` (an error) at once when the error texts are there, else once they are, if still current. */
+  private whenTextsReady(generation: number, show: () => void): void {
+    const loading = loadErrorTexts();
+    if (!loading) show();
+    else
+      void loading.then(() => {
+        if (generation === this.generation) show();
+      });
   }
 
   private settle(status: DataStatus, value: T | undefined, error: Error | undefined): void {

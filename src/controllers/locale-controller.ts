@@ -31,7 +31,7 @@ export class LocaleController implements ReactiveController {
   /** The translation table (`fr` or `en`). */
   locale: Locale = 'en';
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
@@ -61,3 +61,8 @@ export class LocaleController implements ReactiveController {
 
 const hosts = new Set<LocaleController>();
 let observer: MutationObserver | undefined;
+
+/** Renders every element again: texts they show have arrived (the error texts, in the CDN build). */
+export function refreshTexts(): void {
+  hosts.forEach((controller) => controller.host.requestUpdate());
+}

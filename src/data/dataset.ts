@@ -8,22 +8,12 @@
  * ```
  */
 import { type DataErrorDetails, isVitrineDataError } from './errors.js';
-import {
-  type AggregateResult,
-  type ClustersResult,
-  type CompiledRequest,
-  type FacetsResult,
-  type FeatureCollection,
-  type RecordsResult,
-  compileExplore,
-  parseAggregateResponse,
-  parseClustersResponse,
-  parseExploreError,
-  parseFacetsResponse,
-  parseGeoJsonResponse,
-  parseJsonExportResponse,
-  parseRecordsResponse,
-} from './explore.js';
+import type { ClustersResult } from './explore-clusters.js';
+import { type CompileOptions, type CompiledRequest, parseExploreError } from './explore-common.js';
+import type { FeatureCollection } from './explore-export.js';
+import type { FacetsResult } from './explore-facets.js';
+import type { RecordsResult } from './explore-records.js';
+import { type AggregateResult, compileTotals, parseTotalsResponse } from './explore-totals.js';
 import { type HttpClient, getHttpClient } from './http.js';
 import { type AttributeNames, type DatasetMetadata, fetchMetadata, validateQuery } from './metadata.js';
 import {
@@ -36,6 +26,27 @@ import {
   othersQuery,
 } from './query.js';
 import { type DatasetRef, type DetectOptions, detectSource } from './source-url.js';
+
+/**
+ * Compiles a query with the Explore adapter. One-row aggregates (what a key figure asks) are part of
+ * this module's chunk; grouped aggregates and the other kinds load their module the first time one runs.
+ */
+async function compile(ref: DatasetRef, query: Query, options: CompileOptions): Promise<CompiledRequest> {
+  switch (query.kind) {
+    case 'aggregate':
+      return query.groupBy?.length
+        ? (await import('./explore-aggregate.js')).compileAggregate(ref, query, options)
+        : compileTotals(ref, query, options);
+    case 'records':
+      return (await import('./explore-records.js')).compileRecords(ref, query, options);
+    case 'facets':
+      return (await import('./explore-facets.js')).compileFacets(ref, query, options);
+    case 'export':
+      return (await import('./explore-export.js')).compileExport(ref, query, options);
+    case 'clusters':
+      return (await import('./explore-clusters.js')).compileClusters(ref, query, options);
+  }
+}
 
 /** Options of one data request. Every field is optional. */
 export interface RunOptions {
@@ -82,15 +93,19 @@ export class Dataset {
       const name = options.attributes?.[role];
       if (name !== undefined) attributes[role] = name;
     }
-    return compileExplore(this.ref, query, { fields: meta.fields, attributes });
+    return compile(this.ref, query, { fields: meta.fields, attributes });
   }
 
   /** Aggregates over the matching records, per group when `groupBy` is set; plus the "others" bucket. */
   async aggregate(query: AggregateQuery, options: RunOptions = {}): Promise<AggregateResult> {
-    const result = await this.run({ kind: 'aggregate', ...query }, options, parseAggregateResponse);
+    const parse = query.groupBy?.length
+      ? (await import('./explore-aggregate.js')).parseAggregateResponse
+      : parseTotalsResponse;
+    const result = await this.run({ kind: 'aggregate', ...query }, options, parse);
     const rest = othersQuery(query, result.rows);
     if (rest !== null) {
-      const others = await this.run({ kind: 'aggregate', ...rest }, options, parseAggregateResponse);
+      // Over the groups beyond the limit: one row.
+      const others = await this.run({ kind: 'aggregate', ...rest }, options, parseTotalsResponse);
       const row = others.rows[0];
       if (row !== undefined && Object.values(row).some((v) => v !== null && v !== 0)) result.others = row;
     }
@@ -99,30 +114,36 @@ export class Dataset {
 
   /** A page of records, and the number of matching records. */
   records(query: RecordsQuery, options: RunOptions = {}): Promise<RecordsResult> {
-    return this.run({ kind: 'records', ...query }, options, (body, _plan, url) => parseRecordsResponse(body, url));
+    return this.run({ kind: 'records', ...query }, options, async (body, _plan, url) =>
+      (await import('./explore-records.js')).parseRecordsResponse(body, url),
+    );
   }
 
   /** Facet values with counts. */
   facets(query: FacetsQuery, options: RunOptions = {}): Promise<FacetsResult> {
-    return this.run({ kind: 'facets', ...query }, options, (body, _plan, url) => parseFacetsResponse(body, url));
+    return this.run({ kind: 'facets', ...query }, options, async (body, _plan, url) =>
+      (await import('./explore-facets.js')).parseFacetsResponse(body, url),
+    );
   }
 
   /** Map clusters at a zoom level. */
   clusters(query: ClusterQuery, options: RunOptions = {}): Promise<ClustersResult> {
-    return this.run({ kind: 'clusters', ...query }, options, parseClustersResponse);
+    return this.run({ kind: 'clusters', ...query }, options, async (body, plan, url) =>
+      (await import('./explore-clusters.js')).parseClustersResponse(body, plan, url),
+    );
   }
 
   /** The matching records as a GeoJSON FeatureCollection (map layers). */
   geojson(query: Omit<ExportQuery, 'format'> = {}, options: RunOptions = {}): Promise<FeatureCollection> {
-    return this.run({ kind: 'export', ...query, format: 'geojson' }, options, (body, _plan, url) =>
-      parseGeoJsonResponse(body, url),
+    return this.run({ kind: 'export', ...query, format: 'geojson' }, options, async (body, _plan, url) =>
+      (await import('./explore-export.js')).parseGeoJsonResponse(body, url),
     );
   }
 
   /** The matching records as a JSON array (no 10 000-record window). */
   exportJson(query: Omit<ExportQuery, 'format'> = {}, options: RunOptions = {}): Promise<Record<string, unknown>[]> {
-    return this.run({ kind: 'export', ...query, format: 'json' }, options, (body, _plan, url) =>
-      parseJsonExportResponse(body, url),
+    return this.run({ kind: 'export', ...query, format: 'json' }, options, async (body, _plan, url) =>
+      (await import('./explore-export.js')).parseJsonExportResponse(body, url),
     );
   }
 
@@ -134,7 +155,7 @@ export class Dataset {
   private async run<T>(
     query: Query,
     options: RunOptions,
-    parse: (body: unknown, plan: CompiledRequest['plan'], url?: string) => T,
+    parse: (body: unknown, plan: CompiledRequest['plan'], url?: string) => T | Promise<T>,
   ): Promise<T> {
     const { url, plan } = await this.prepare(query, options);
     const request: Parameters<HttpClient['getJson']>[1] = { describeError: parseExploreError };
@@ -143,7 +164,7 @@ export class Dataset {
     if (options.ttl !== undefined) request.ttl = options.ttl;
     try {
       const body = await this.client.getJson(url, request);
-      return parse(body, plan, url);
+      return await parse(body, plan, url);
     } catch (error) {
       if (!isVitrineDataError(error)) throw error;
       const more: DataErrorDetails = {};

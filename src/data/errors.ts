@@ -5,8 +5,12 @@
  * not answer — is a {@link VitrineDataError} with a `kind` and the details needed to say what to do,
  * in French or in English ({@link VitrineDataError.localizedMessage}). `message` is the English text,
  * so a console warning is readable as is.
+ *
+ * The texts are in src/format/messages-errors.ts. The CDN build loads them the first time an error is
+ * shown: until {@link loadErrorTexts} has settled, a message names only the error kind (and the attribute).
  */
-import { type Locale, resolveLocale } from '../format/locale.js';
+import { errorTexts, loadErrorTexts } from '../format/error-texts.js';
+import { resolveLocale } from '../format/locale.js';
 import { type MessageKey, translateDynamic } from '../format/messages.js';
 
 /** What went wrong. */
@@ -76,88 +80,6 @@ export interface DataErrorDetails {
   attempts?: number;
 }
 
-const DEFAULT_ATTRIBUTE = 'src';
-const URL_EXAMPLE = 'https://data.example.fr/explore/dataset/my-dataset/';
-
-function hostOf(url: string | undefined): string {
-  if (url === undefined) return '?';
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-function localized(kind: DataErrorKind, d: DataErrorDetails, locale: Locale): string {
-  const reason = d.reason === undefined ? '' : translateDynamic(locale, d.reason.key, d.reason.params);
-  const host = hostOf(d.url);
-  const common = {
-    host,
-    dataset: d.dataset ?? '?',
-    attribute: d.attribute ?? DEFAULT_ATTRIBUTE,
-    status: d.status ?? '?',
-    reason,
-  };
-  switch (kind) {
-    case 'not-found':
-      return translateDynamic(locale, 'error.not-found', common);
-    case 'bad-query':
-      return translateDynamic(locale, d.attribute === undefined ? 'error.bad-query.generic' : 'error.bad-query', {
-        ...common,
-        message: d.portalMessage ?? `HTTP ${String(d.status ?? '?')}`,
-      });
-    case 'unauthorized':
-      return translateDynamic(locale, 'error.unauthorized', common);
-    case 'rate-limited': {
-      if (d.resetTime !== undefined) {
-        const time = new Date(d.resetTime);
-        if (!Number.isNaN(time.getTime())) {
-          const text = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time);
-          return translateDynamic(locale, 'error.rate-limited.until', { ...common, time: text });
-        }
-      }
-      return translateDynamic(locale, 'error.rate-limited', common);
-    }
-    case 'network':
-      return translateDynamic(locale, 'error.network', common);
-    case 'unavailable':
-      return translateDynamic(locale, 'error.unavailable', { ...common, attempts: d.attempts ?? 1 });
-    case 'timeout':
-      return translateDynamic(locale, 'error.timeout', {
-        ...common,
-        seconds: Math.round((d.timeout ?? 15_000) / 100) / 10,
-      });
-    case 'malformed':
-      return translateDynamic(locale, 'error.malformed', {
-        ...common,
-        reason: reason === '' ? translateDynamic(locale, 'reason.shape') : reason,
-      });
-    case 'unknown-field':
-      return translateDynamic(
-        locale,
-        d.suggestion === undefined ? 'error.unknown-field' : 'error.unknown-field.suggest',
-        {
-          ...common,
-          field: d.field ?? '?',
-          suggestion: d.suggestion,
-          fields: (d.fields ?? []).join(', '),
-        },
-      );
-    case 'bad-attribute':
-      return translateDynamic(locale, 'error.bad-attribute', {
-        ...common,
-        value: d.value ?? '',
-        example: d.example ?? '',
-      });
-    case 'unsupported-url':
-      return translateDynamic(locale, 'error.unsupported-url', {
-        ...common,
-        url: d.value ?? d.url ?? '',
-        example: d.example ?? URL_EXAMPLE,
-      });
-  }
-}
-
 /** Error kinds worth trying again later without changing the page. */
 const RETRYABLE: ReadonlySet<DataErrorKind> = new Set(['network', 'unavailable', 'timeout', 'rate-limited']);
 
@@ -168,14 +90,18 @@ export class VitrineDataError extends Error {
   readonly details: Readonly<DataErrorDetails>;
 
   constructor(kind: DataErrorKind, details: DataErrorDetails = {}, options?: { cause?: unknown }) {
-    super(localized(kind, details, 'en'), options);
+    // Without the texts yet (CDN build), `message` is read from the prototype, once they are there.
+    super(errorTexts()?.describeError(kind, details, 'en', translateDynamic), options);
     this.kind = kind;
     this.details = Object.freeze({ ...details });
   }
 
   /** The message in `locale` (a language tag; French and English are shipped, others fall back to English). */
   localizedMessage(locale: string): string {
-    return localized(this.kind, this.details, resolveLocale(locale));
+    const texts = errorTexts();
+    if (texts) return texts.describeError(this.kind, this.details, resolveLocale(locale), translateDynamic);
+    void loadErrorTexts();
+    return this.details.attribute === undefined ? this.kind : `${this.kind} (${this.details.attribute})`;
   }
 
   /**
@@ -191,6 +117,17 @@ export class VitrineDataError extends Error {
     return new VitrineDataError(this.kind, { ...this.details, ...more }, { cause: this.cause });
   }
 }
+
+// The English message of an error made before the texts were loaded, as it reads now; it can be set.
+Object.defineProperty(VitrineDataError.prototype, 'message', {
+  configurable: true,
+  get(this: VitrineDataError): string {
+    return this.localizedMessage('en');
+  },
+  set(this: VitrineDataError, value: string) {
+    Object.defineProperty(this, 'message', { value, writable: true, configurable: true });
+  },
+});
 
 /** Whether `error` is a {@link VitrineDataError} (of one of `kinds`, when given). */
 export function isVitrineDataError(error: unknown, ...kinds: DataErrorKind[]): error is VitrineDataError {

@@ -5,7 +5,7 @@
  * portal error.
  */
 import { type DataErrorDetails, VitrineDataError, isVitrineDataError } from './errors.js';
-import { parseExploreError } from './explore.js';
+import { isObject, parseExploreError } from './explore-common.js';
 import { type HttpClient, getHttpClient } from './http.js';
 import { type FieldUse, type Query, fieldUses } from './query.js';
 import { type DatasetRef, datasetApiUrl, datasetKey } from './source-url.js';
@@ -54,10 +54,6 @@ export interface DatasetMetadata {
   /** `geo`, `analyze`, `timeserie`… */
   features: string[];
   fields: FieldInfo[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

@@ -4,75 +4,14 @@
  * Messages are plain text with `{name}` placeholders: the result is meant for `textContent`, a `title`
  * or a console warning, never for `innerHTML` (interpolated values come from attributes and datasets).
  * The English table is the reference: its keys and placeholders type every call to {@link translate}.
+ * The texts of errors and of their reasons are in messages-errors.ts, which a page loads only when it
+ * shows an error (see error-texts.ts); `translate` finds them all the same.
  */
+import { errorTexts } from './error-texts.js';
 import { type Locale, resolveLocale } from './locale.js';
+import type { ErrorMessageKey, ErrorMessages } from './messages-errors.js';
 
 const en = {
-  // Errors a webmaster can act on, one per `VitrineDataError` kind (see src/data/errors.ts).
-  'error.not-found':
-    'The portal does not know dataset "{dataset}": check the {attribute} attribute (the dataset identifier is what follows /explore/dataset/ in the address of its page).',
-  'error.bad-query': 'The portal rejected the query: "{message}". Check the {attribute} attribute.',
-  'error.bad-query.generic':
-    'The portal rejected the query: "{message}". Check the value, where and filter attributes.',
-  'error.unauthorized':
-    'The portal refuses access to dataset "{dataset}" (HTTP {status}): it is private or restricted. Make it public on the portal, or ask the portal administrator.',
-  'error.rate-limited':
-    'The portal {host} has received too many requests and asks to wait. Vitrine will try again later; if this happens often, lower the refresh rate or ask the portal administrator about the quota.',
-  'error.rate-limited.until':
-    'The portal {host} has received too many requests and asks to wait until {time}. If this happens often, lower the refresh rate or ask the portal administrator about the quota.',
-  'error.network':
-    'The portal {host} could not be reached. Check the address in the {attribute} attribute, the connection, and that the portal accepts requests from other sites (CORS).',
-  'error.unavailable':
-    'The portal {host} is having trouble (HTTP {status}) and still failed after {attempts} attempts. Your page is not at fault: try again later.',
-  'error.timeout':
-    'The portal {host} did not answer within {seconds} seconds. Try again later; if it keeps happening, filter the data to make the query lighter.',
-  'error.malformed':
-    'The answer from {host} could not be read as data ({reason}). Check that the {attribute} attribute points to a dataset of an Opendatasoft portal.',
-  'error.unknown-field': 'Unknown field "{field}" in the {attribute} attribute. Fields of {dataset} are: {fields}.',
-  'error.unknown-field.suggest':
-    'Unknown field "{field}" in the {attribute} attribute: did you mean "{suggestion}"? Fields of {dataset} are: {fields}.',
-  'error.bad-attribute': 'The {attribute} attribute "{value}" is not understood: {reason}. Example: {example}',
-  'error.unsupported-url':
-    '"{url}" is not a dataset address Vitrine recognises: {reason}. Paste the address of the dataset page, e.g. {example} (its API address works too).',
-
-  // Reasons, inserted into the messages above as {reason}.
-  'reason.empty': 'the attribute is empty',
-  'reason.not-a-url': 'it is not a web address',
-  'reason.scheme': 'only http and https addresses are accepted',
-  'reason.catalog': 'this is the catalogue, not a dataset (open a dataset and copy the address of its page)',
-  'reason.custom-page': 'this is a page of the portal, not a dataset',
-  'reason.portal-kind': 'portals of kind "{kind}" are not supported yet (supported: {supported})',
-  'reason.unknown-address': 'no dataset identifier found in it',
-  'reason.missing-dataset-param': 'the dataset parameter is missing',
-  'reason.bad-dataset-id': '"{id}" is not a valid dataset identifier',
-  'reason.filter-field': 'a field name is expected at "{text}"',
-  'reason.filter-operator': 'an operator (=, !=, <, <=, >, >=, ~, ^=, is empty) is expected after "{field}"',
-  'reason.filter-value': 'a value is expected after "{field} {operator}"',
-  'reason.filter-quote': 'a quote opened at "{text}" is never closed',
-  'reason.filter-trailing': 'unexpected text "{text}" after a value (quote values that contain spaces or ;)',
-  'reason.filter-range': '"{value}" is not a range such as 1000..5000',
-  'reason.expected-number': '"{value}" is not a number',
-  'reason.expected-number-or-date': '"{value}" is neither a number nor a date (YYYY, YYYY-MM or YYYY-MM-DD)',
-  'reason.expected-date': '"{value}" is not a date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm)',
-  'reason.expected-boolean': '"{value}" is not true or false',
-  'reason.measure-syntax': 'an aggregate such as count(*) or sum(field) is expected',
-  'reason.measure-op': '"{op}" is not an aggregate (use count, sum, avg, min, max, median or count_distinct)',
-  'reason.measure-needs-field': '{op} needs a field, e.g. {op}(population)',
-  'reason.measure-numeric': '{op} needs a numeric field, and "{field}" is of type {type}',
-  'reason.measure-orderable': '{op} needs a number or a date field, and "{field}" is of type {type}',
-  'reason.time-unit': '"{unit}" is not a time unit (use year, quarter, month, week, day or hour)',
-  'reason.date-field': '"{field}" is not a date field (it is of type {type})',
-  'reason.geo-field': '"{field}" is not a geographic point field (it is of type {type})',
-  'reason.limit': 'the number must be a whole number between {min} and {max}',
-  'reason.offset': 'offset + limit must not exceed {max}',
-  'reason.sort-key': '"{key}" is neither a field nor a computed value of this query',
-  'reason.others': 'an "others" group needs exactly one grouping field and a limit',
-  'reason.field-name': '"{field}" is not a valid field name',
-  'reason.not-json': 'it is not JSON',
-  'reason.html': 'an HTML page was received instead',
-  'reason.truncated': 'it was cut short',
-  'reason.shape': 'its structure is not the expected one',
-
   // Words the components show.
   'ui.loading': 'Loading…',
   'ui.retry': 'Retry',
@@ -80,10 +19,6 @@ const en = {
   'ui.others': 'Others',
   'ui.empty-value': 'no value',
   'ui.stale': 'Data from {time}: the portal is not answering.',
-  'reason.no-source': 'there is no vitrine-source element with id "{id}" on the page',
-  'reason.compare': 'use previous, previous-year, or give compare-filter or compare-where',
-  'reason.compare-date': 'a comparison with the previous period needs a date condition in filter, e.g. date = 2024',
-  'reason.number-format': '{detail}',
   'measure.count': 'Number of records',
   'measure.count_distinct': 'Distinct values of {field}',
   'measure.sum': '{field}',
@@ -112,7 +47,7 @@ const en = {
   'chart.download': 'Download',
   'chart.download.png': 'Download the chart as a PNG image',
   'chart.download.svg': 'Download the chart as an SVG image',
-  'chart.download.csv': 'Download the data shown (CSV)',
+  'chart.download.csv': 'Download the data shown as a CSV file',
   'chart.share': '{share} of the total',
   'chart.summary.of': '{kind} of {measure} by {dimension}.',
   'chart.summary.of-color': '{kind} of {measure} by {dimension} and {color}.',
@@ -142,6 +77,110 @@ const en = {
   'reason.spec-json': 'it is not plain JSON ({detail})',
   'reason.spec-object': 'a JSON object is expected',
   'reason.spec-data': 'the data comes from src and cannot be replaced: remove "{key}"',
+  'reason.spec-invalid': 'Vega-Lite cannot draw it ({detail})',
+  // map
+  'map.name': 'Map: {dataset}',
+  'map.table.show': 'Show the data as a table',
+  'map.table.hide': 'Hide the table',
+  'map.table.caption': 'What the map shows in its current view',
+  'map.table.range': 'Rows {from} to {to} of {total}',
+  'map.table.previous': 'Previous rows',
+  'map.table.next': 'Next rows',
+  'map.table.none': 'Nothing in view: zoom out or move the map.',
+  'map.table.cluster': 'Group of {count} points',
+  'map.table.feature': 'Item {index}',
+  'map.table.count': 'Points',
+  'map.table.location': 'Location',
+  'map.legend.title': 'Legend',
+  'map.legend.range': '{from} to {to}',
+  'map.legend.clusters': 'Circles group nearby points; the number says how many.',
+  'map.legend.heatmap': 'Density of points',
+  'map.legend.heatmap.low': 'fewer',
+  'map.legend.heatmap.high': 'more',
+  'map.legend.size': 'Size: {field}',
+  'map.summary.points': 'Points shown: {count}.',
+  'map.summary.clusters': 'Points: {count}, grouped by proximity; zoom in to separate them.',
+  'map.summary.clusters-server': 'Points: {count}, grouped by the portal at each zoom level.',
+  'map.summary.heatmap': 'Density of the points ({count}).',
+  'map.summary.shapes': 'Shapes shown: {count}.',
+  'map.summary.choropleth':
+    '{value} by {key} over {count} areas. Highest: {maxName} ({max}). Lowest: {minName} ({min}).',
+  'map.summary.missing': 'Areas without data: {count}.',
+  'map.summary.unmatched': 'Values of {field} that match no area: {count}.',
+  'map.summary.color': 'Colour: {field}, from {min} to {max}.',
+  'map.summary.categories': 'Colour: {field} ({values}).',
+  'map.summary.size': 'Size: {field}, from {min} to {max}.',
+  'map.summary.truncated': 'Only the first {shown} of {total} records are drawn.',
+  'map.summary.keys': 'Arrow keys move the map, + and − zoom; the table lists what is in view.',
+  'map.error.engine': 'The map could not be drawn ({reason}). The data is still available as a table.',
+  'map.ui.zoom-in': 'Zoom in',
+  'map.ui.zoom-out': 'Zoom out',
+  'map.ui.reset-bearing': 'Reset north',
+  'map.ui.fullscreen-enter': 'Show the map full screen',
+  'map.ui.fullscreen-exit': 'Exit full screen',
+  'map.ui.close-popup': 'Close',
+  'map.ui.attribution': 'Show or hide the sources',
+  'map.ui.cooperative-windows': 'Use Ctrl + scroll to zoom the map',
+  'map.ui.cooperative-mac': 'Use ⌘ + scroll to zoom the map',
+  'map.ui.cooperative-mobile': 'Use two fingers to move the map',
+  'reason.map-mode': 'use points, clusters, heatmap, choropleth or shapes',
+  'reason.map-no-geo': 'the dataset has no geographic field (geo_point_2d or geo_shape)',
+  'reason.map-geo-field': '"{field}" is not a geographic field (it is of type {type})',
+  'reason.map-key': 'a choropleth needs the field that names each area, e.g. key="code"',
+  'reason.map-join': 'write the boundary property, then a colon and the field, e.g. join="code:departement"',
+  'reason.map-areas': 'a choropleth needs areas: a geo_shape field in the dataset, or a GeoJSON address in boundaries',
+  'reason.map-join-none': 'no area of the boundaries has a "{property}" matching a value of {field}',
+  'reason.map-color': '"{value}" is not a colour',
+  'reason.map-scale': 'use quantile, equal or continuous',
+  'reason.map-numeric': '"{field}" must be a number field (it is of type {type})',
+  'reason.map-height': 'a CSS length is expected, e.g. 400px or 30rem',
+  // table
+  'table.count.one': '{count} row',
+  'table.count.other': '{count} rows',
+  'table.range': 'Rows {from}–{to} of {total}',
+  'table.range-open': 'Rows {from}–{to}',
+  'table.previous': 'Previous page',
+  'table.next': 'Next page',
+  'table.sorted.asc': 'Sorted by {column}, ascending',
+  'table.sorted.desc': 'Sorted by {column}, descending',
+  'table.download': 'Download all rows (CSV)',
+  'table.window':
+    'The portal gives access to the first {max} rows only: sort or filter to reach the others, or download the CSV file.',
+  'table.yes': 'Yes',
+  'table.no': 'No',
+  'table.point': 'lat. {lat}, long. {lon}',
+  'table.shape': 'Shape: {type}',
+  'table.file': 'File',
+  // filters
+  'filter.all': 'All',
+  'filter.no-values': 'No values',
+  'filter.find': 'Find a value',
+  'filter.find-none': 'No value matches',
+  'filter.show-more': 'Show all ({count})',
+  'filter.show-less': 'Show fewer',
+  'filter.expand.months': 'Show the months of {period}',
+  'filter.expand.days': 'Show the days of {period}',
+  'filter.range.from': 'From',
+  'filter.range.to': 'To',
+  'filter.range.bounds': 'Values from {min} to {max}',
+  'filter.range.order': 'The first value is above the second: the range is not applied.',
+  'search.label': 'Search',
+  'search.clear': 'Clear the search',
+  'filters.title': 'Active filters',
+  'filters.none': 'No active filter',
+  'filters.chip': '{label}: {value}',
+  'filters.name': '{label} {value}',
+  'filters.remove': 'Remove filter: {filter}',
+  'filters.clear': 'Clear all',
+  'filters.search': 'Search',
+  'filters.between': 'from {min} to {max}',
+  'filters.at-least': 'at least {value}',
+  'filters.at-most': 'at most {value}',
+  'reason.filter-source': 'a filter acts on a vitrine-source: give its id in source, or put the element inside it',
+  'reason.filter-needs-field': 'the filter needs the field whose values it lists',
+  'reason.filter-display': '"{value}" is not a display (use checkboxes, select, radio or range)',
+  'reason.range-type': 'a range needs a number or a date field ("{field}" is of type {type})',
+  'reason.sync-url': 'the source needs an id, or a parameter name in sync-url',
   'period.quarter': 'Q{quarter} {year}',
   'period.week': 'Week of {date}',
 } as const;
@@ -149,70 +188,13 @@ const en = {
 const NBSP = '\u00a0';
 
 /** French typography: no-break space inside « » and before : ; ? ! */
-const fr: Record<MessageKey, string> = {
-  'error.not-found': `Le portail ne connaît pas le jeu de données «${NBSP}{dataset}${NBSP}»${NBSP}: vérifiez l’attribut {attribute} (l’identifiant du jeu de données est ce qui suit /explore/dataset/ dans l’adresse de sa page).`,
-  'error.bad-query': `Le portail a refusé la requête${NBSP}: «${NBSP}{message}${NBSP}». Vérifiez l’attribut {attribute}.`,
-  'error.bad-query.generic': `Le portail a refusé la requête${NBSP}: «${NBSP}{message}${NBSP}». Vérifiez les attributs value, where et filter.`,
-  'error.unauthorized': `Le portail refuse l’accès au jeu de données «${NBSP}{dataset}${NBSP}» (HTTP {status})${NBSP}: il est privé ou restreint. Rendez-le public sur le portail, ou demandez à l’administrateur du portail.`,
-  'error.rate-limited': `Le portail {host} a reçu trop de requêtes et demande d’attendre. Vitrine réessaiera plus tard${NBSP}; si cela se répète, espacez les actualisations ou interrogez l’administrateur du portail sur son quota.`,
-  'error.rate-limited.until': `Le portail {host} a reçu trop de requêtes et demande d’attendre jusqu’à {time}. Si cela se répète, espacez les actualisations ou interrogez l’administrateur du portail sur son quota.`,
-  'error.network': `Le portail {host} est injoignable. Vérifiez l’adresse dans l’attribut {attribute}, la connexion, et que le portail accepte les requêtes d’autres sites (CORS).`,
-  'error.unavailable': `Le portail {host} rencontre un problème (HTTP {status}) et échoue encore après {attempts}${NBSP}tentatives. Votre page n’est pas en cause${NBSP}: réessayez plus tard.`,
-  'error.timeout': `Le portail {host} n’a pas répondu en {seconds}${NBSP}secondes. Réessayez plus tard${NBSP}; si cela se répète, filtrez les données pour alléger la requête.`,
-  'error.malformed': `La réponse de {host} n’a pas pu être lue comme des données ({reason}). Vérifiez que l’attribut {attribute} désigne un jeu de données d’un portail Opendatasoft.`,
-  'error.unknown-field': `Champ inconnu «${NBSP}{field}${NBSP}» dans l’attribut {attribute}. Les champs de {dataset} sont${NBSP}: {fields}.`,
-  'error.unknown-field.suggest': `Champ inconnu «${NBSP}{field}${NBSP}» dans l’attribut {attribute}${NBSP}: vouliez-vous dire «${NBSP}{suggestion}${NBSP}»${NBSP}? Les champs de {dataset} sont${NBSP}: {fields}.`,
-  'error.bad-attribute': `L’attribut {attribute} «${NBSP}{value}${NBSP}» n’est pas compris${NBSP}: {reason}. Exemple${NBSP}: {example}`,
-  'error.unsupported-url': `«${NBSP}{url}${NBSP}» n’est pas une adresse de jeu de données reconnue par Vitrine${NBSP}: {reason}. Collez l’adresse de la page du jeu de données, par exemple {example} (son adresse d’API convient aussi).`,
-
-  'reason.empty': 'l’attribut est vide',
-  'reason.not-a-url': 'ce n’est pas une adresse web',
-  'reason.scheme': 'seules les adresses http et https sont acceptées',
-  'reason.catalog':
-    'c’est le catalogue, pas un jeu de données (ouvrez un jeu de données et copiez l’adresse de sa page)',
-  'reason.custom-page': 'c’est une page du portail, pas un jeu de données',
-  'reason.portal-kind': `les portails de type «${NBSP}{kind}${NBSP}» ne sont pas encore pris en charge (pris en charge${NBSP}: {supported})`,
-  'reason.unknown-address': 'aucun identifiant de jeu de données n’y figure',
-  'reason.missing-dataset-param': 'le paramètre dataset manque',
-  'reason.bad-dataset-id': `«${NBSP}{id}${NBSP}» n’est pas un identifiant de jeu de données valide`,
-  'reason.filter-field': `un nom de champ est attendu à «${NBSP}{text}${NBSP}»`,
-  'reason.filter-operator': `un opérateur (=, !=, <, <=, >, >=, ~, ^=, is empty) est attendu après «${NBSP}{field}${NBSP}»`,
-  'reason.filter-value': `une valeur est attendue après «${NBSP}{field} {operator}${NBSP}»`,
-  'reason.filter-quote': `un guillemet ouvert à «${NBSP}{text}${NBSP}» n’est jamais fermé`,
-  'reason.filter-trailing': `texte inattendu «${NBSP}{text}${NBSP}» après une valeur (mettez entre guillemets les valeurs qui contiennent des espaces ou des ;)`,
-  'reason.filter-range': `«${NBSP}{value}${NBSP}» n’est pas un intervalle comme 1000..5000`,
-  'reason.expected-number': `«${NBSP}{value}${NBSP}» n’est pas un nombre`,
-  'reason.expected-number-or-date': `«${NBSP}{value}${NBSP}» n’est ni un nombre ni une date (AAAA, AAAA-MM ou AAAA-MM-JJ)`,
-  'reason.expected-date': `«${NBSP}{value}${NBSP}» n’est pas une date (AAAA, AAAA-MM, AAAA-MM-JJ ou AAAA-MM-JJThh:mm)`,
-  'reason.expected-boolean': `«${NBSP}{value}${NBSP}» ne vaut ni true ni false`,
-  'reason.measure-syntax': 'un agrégat comme count(*) ou sum(champ) est attendu',
-  'reason.measure-op': `«${NBSP}{op}${NBSP}» n’est pas un agrégat (utilisez count, sum, avg, min, max, median ou count_distinct)`,
-  'reason.measure-needs-field': '{op} demande un champ, par exemple {op}(population)',
-  'reason.measure-numeric': `{op} demande un champ numérique, or «${NBSP}{field}${NBSP}» est de type {type}`,
-  'reason.measure-orderable': `{op} demande un champ numérique ou date, or «${NBSP}{field}${NBSP}» est de type {type}`,
-  'reason.time-unit': `«${NBSP}{unit}${NBSP}» n’est pas une unité de temps (utilisez year, quarter, month, week, day ou hour)`,
-  'reason.date-field': `«${NBSP}{field}${NBSP}» n’est pas un champ date (il est de type {type})`,
-  'reason.geo-field': `«${NBSP}{field}${NBSP}» n’est pas un champ de points géographiques (il est de type {type})`,
-  'reason.limit': 'le nombre doit être un entier entre {min} et {max}',
-  'reason.offset': 'offset + limit ne doit pas dépasser {max}',
-  'reason.sort-key': `«${NBSP}{key}${NBSP}» n’est ni un champ ni une valeur calculée par cette requête`,
-  'reason.others': `un groupe «${NBSP}autres${NBSP}» demande exactement un champ de regroupement et une limite`,
-  'reason.field-name': `«${NBSP}{field}${NBSP}» n’est pas un nom de champ valide`,
-  'reason.not-json': 'ce n’est pas du JSON',
-  'reason.html': 'une page HTML a été reçue à la place',
-  'reason.truncated': 'elle est tronquée',
-  'reason.shape': 'sa structure n’est pas celle attendue',
-
+const fr: Record<keyof typeof en, string> = {
   'ui.loading': 'Chargement…',
   'ui.retry': 'Réessayer',
   'ui.no-data': 'Aucune donnée',
   'ui.others': 'Autres',
   'ui.empty-value': 'sans valeur',
   'ui.stale': `Données de {time}${NBSP}: le portail ne répond pas.`,
-  'reason.no-source': 'il n’y a pas d’élément vitrine-source d’identifiant "{id}" sur la page',
-  'reason.compare': 'utilisez previous, previous-year, ou indiquez compare-filter ou compare-where',
-  'reason.compare-date': `la comparaison avec la période précédente demande une condition de date dans filter, par exemple date = 2024`,
-  'reason.number-format': '{detail}',
   'measure.count': `Nombre d’enregistrements`,
   'measure.count_distinct': 'Valeurs distinctes de {field}',
   'measure.sum': '{field}',
@@ -241,7 +223,7 @@ const fr: Record<MessageKey, string> = {
   'chart.download': 'Télécharger',
   'chart.download.png': 'Télécharger le graphique en image PNG',
   'chart.download.svg': 'Télécharger le graphique en image SVG',
-  'chart.download.csv': 'Télécharger les données affichées (CSV)',
+  'chart.download.csv': 'Télécharger les données affichées en fichier CSV',
   'chart.share': '{share} du total',
   'chart.summary.of': `{kind}${NBSP}: {measure} par {dimension}.`,
   'chart.summary.of-color': `{kind}${NBSP}: {measure} par {dimension} et {color}.`,
@@ -271,12 +253,119 @@ const fr: Record<MessageKey, string> = {
   'reason.spec-json': 'ce n’est pas du JSON simple ({detail})',
   'reason.spec-object': 'un objet JSON est attendu',
   'reason.spec-data': `les données viennent de src et ne peuvent pas être remplacées${NBSP}: retirez «${NBSP}{key}${NBSP}»`,
+  'reason.spec-invalid': 'Vega-Lite ne peut pas le dessiner ({detail})',
+  // map
+  'map.name': `Carte${NBSP}: {dataset}`,
+  'map.table.show': 'Afficher les données sous forme de tableau',
+  'map.table.hide': 'Masquer le tableau',
+  'map.table.caption': 'Ce que montre la carte dans sa vue actuelle',
+  'map.table.range': 'Lignes {from} à {to} sur {total}',
+  'map.table.previous': 'Lignes précédentes',
+  'map.table.next': 'Lignes suivantes',
+  'map.table.none': `Rien dans la vue${NBSP}: dézoomez ou déplacez la carte.`,
+  'map.table.cluster': `Groupe de {count}${NBSP}points`,
+  'map.table.feature': 'Élément {index}',
+  'map.table.count': 'Points',
+  'map.table.location': 'Position',
+  'map.legend.title': 'Légende',
+  'map.legend.range': 'de {from} à {to}',
+  'map.legend.clusters': `Les cercles regroupent les points proches${NBSP}; le nombre indique combien.`,
+  'map.legend.heatmap': 'Densité des points',
+  'map.legend.heatmap.low': 'moins',
+  'map.legend.heatmap.high': 'plus',
+  'map.legend.size': `Taille${NBSP}: {field}`,
+  'map.summary.points': `Points affichés${NBSP}: {count}.`,
+  'map.summary.clusters': `Points${NBSP}: {count}, regroupés par proximité${NBSP}; zoomez pour les séparer.`,
+  'map.summary.clusters-server': `Points${NBSP}: {count}, regroupés par le portail à chaque niveau de zoom.`,
+  'map.summary.heatmap': 'Densité des points ({count}).',
+  'map.summary.shapes': `Formes affichées${NBSP}: {count}.`,
+  'map.summary.choropleth': `{value} par {key} sur {count}${NBSP}zones. Valeur la plus élevée${NBSP}: {maxName} ({max}). La plus basse${NBSP}: {minName} ({min}).`,
+  'map.summary.missing': `Zones sans donnée${NBSP}: {count}.`,
+  'map.summary.unmatched': `Valeurs de {field} sans zone correspondante${NBSP}: {count}.`,
+  'map.summary.color': `Couleur${NBSP}: {field}, de {min} à {max}.`,
+  'map.summary.categories': `Couleur${NBSP}: {field} ({values}).`,
+  'map.summary.size': `Taille${NBSP}: {field}, de {min} à {max}.`,
+  'map.summary.truncated': 'Seuls les {shown} premiers enregistrements sur {total} sont dessinés.',
+  'map.summary.keys': `Les flèches déplacent la carte, + et − zooment${NBSP}; le tableau liste ce qui est visible.`,
+  'map.error.engine':
+    'La carte n’a pas pu être dessinée ({reason}). Les données restent disponibles sous forme de tableau.',
+  'map.ui.zoom-in': 'Zoomer',
+  'map.ui.zoom-out': 'Dézoomer',
+  'map.ui.reset-bearing': 'Réorienter vers le nord',
+  'map.ui.fullscreen-enter': 'Afficher la carte en plein écran',
+  'map.ui.fullscreen-exit': 'Quitter le plein écran',
+  'map.ui.close-popup': 'Fermer',
+  'map.ui.attribution': 'Afficher ou masquer les sources',
+  'map.ui.cooperative-windows': 'Utilisez Ctrl + molette pour zoomer la carte',
+  'map.ui.cooperative-mac': 'Utilisez ⌘ + molette pour zoomer la carte',
+  'map.ui.cooperative-mobile': 'Utilisez deux doigts pour déplacer la carte',
+  'reason.map-mode': 'utilisez points, clusters, heatmap, choropleth ou shapes',
+  'reason.map-no-geo': 'le jeu de données n’a pas de champ géographique (geo_point_2d ou geo_shape)',
+  'reason.map-geo-field': `«${NBSP}{field}${NBSP}» n’est pas un champ géographique (il est de type {type})`,
+  'reason.map-key': 'une carte choroplèthe demande le champ qui nomme chaque zone, par exemple key="code"',
+  'reason.map-join':
+    'indiquez la propriété des contours, deux-points, puis le champ, par exemple join="code:departement"',
+  'reason.map-areas': `une carte choroplèthe demande des zones${NBSP}: un champ geo_shape dans le jeu de données, ou l’adresse d’un GeoJSON dans boundaries`,
+  'reason.map-join-none': `aucune zone des contours n’a de «${NBSP}{property}${NBSP}» égal à une valeur de {field}`,
+  'reason.map-color': `«${NBSP}{value}${NBSP}» n’est pas une couleur`,
+  'reason.map-scale': 'utilisez quantile, equal ou continuous',
+  'reason.map-numeric': `«${NBSP}{field}${NBSP}» doit être un champ numérique (il est de type {type})`,
+  'reason.map-height': 'une longueur CSS est attendue, par exemple 400px ou 30rem',
+  // table
+  'table.count.one': '{count} ligne',
+  'table.count.other': '{count} lignes',
+  'table.range': 'Lignes {from} à {to} sur {total}',
+  'table.range-open': 'Lignes {from} à {to}',
+  'table.previous': 'Page précédente',
+  'table.next': 'Page suivante',
+  'table.sorted.asc': 'Trié par {column}, ordre croissant',
+  'table.sorted.desc': 'Trié par {column}, ordre décroissant',
+  'table.download': 'Télécharger toutes les lignes (CSV)',
+  'table.window': `Le portail ne donne accès qu’aux {max} premières lignes${NBSP}: triez ou filtrez pour atteindre les autres, ou téléchargez le fichier CSV.`,
+  'table.yes': 'Oui',
+  'table.no': 'Non',
+  'table.point': 'lat. {lat}, long. {lon}',
+  'table.shape': `Forme${NBSP}: {type}`,
+  'table.file': 'Fichier',
+  // filters
+  'filter.all': 'Tout',
+  'filter.no-values': 'Aucune valeur',
+  'filter.find': 'Chercher une valeur',
+  'filter.find-none': 'Aucune valeur ne correspond',
+  'filter.show-more': 'Tout afficher ({count})',
+  'filter.show-less': 'Afficher moins',
+  'filter.expand.months': 'Afficher les mois de {period}',
+  'filter.expand.days': 'Afficher les jours de {period}',
+  'filter.range.from': 'De',
+  'filter.range.to': 'À',
+  'filter.range.bounds': 'Valeurs de {min} à {max}',
+  'filter.range.order': `La première valeur dépasse la seconde${NBSP}: l’intervalle n’est pas appliqué.`,
+  'search.label': 'Rechercher',
+  'search.clear': 'Effacer la recherche',
+  'filters.title': 'Filtres actifs',
+  'filters.none': 'Aucun filtre actif',
+  'filters.chip': `{label}${NBSP}: {value}`,
+  'filters.name': '{label} {value}',
+  'filters.remove': `Retirer le filtre${NBSP}: {filter}`,
+  'filters.clear': 'Tout effacer',
+  'filters.search': 'Recherche',
+  'filters.between': 'de {min} à {max}',
+  'filters.at-least': 'au moins {value}',
+  'filters.at-most': 'au plus {value}',
+  'reason.filter-source': `un filtre agit sur une vitrine-source${NBSP}: indiquez son identifiant dans source, ou placez l’élément à l’intérieur`,
+  'reason.filter-needs-field': 'le filtre a besoin du champ dont il liste les valeurs',
+  'reason.filter-display': `«${NBSP}{value}${NBSP}» n’est pas un affichage (utilisez checkboxes, select, radio ou range)`,
+  'reason.range-type': `un intervalle demande un champ nombre ou date («${NBSP}{field}${NBSP}» est de type {type})`,
+  'reason.sync-url': 'la source a besoin d’un identifiant, ou d’un nom de paramètre dans sync-url',
   'period.quarter': `T{quarter}${NBSP}{year}`,
   'period.week': 'Semaine du {date}',
 };
 
-/** The key of a translated message. */
-export type MessageKey = keyof typeof en;
+/** The key of a translated message (errors and reasons included, see messages-errors.ts). */
+export type MessageKey = keyof typeof en | ErrorMessageKey;
+
+/** Every template by key, in the reference language. */
+type Templates = typeof en & ErrorMessages;
 
 /** Placeholder names of a message template, e.g. `'dataset' | 'attribute'`. */
 export type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
@@ -284,18 +373,33 @@ export type PlaceholdersOf<S extends string> = S extends `${string}{${infer P}}$
   : never;
 
 /** The values a message needs, keyed by placeholder name. */
-export type MessageParams<K extends MessageKey> = Record<PlaceholdersOf<(typeof en)[K]>, string | number>;
+export type MessageParams<K extends MessageKey> = Record<PlaceholdersOf<Templates[K]>, string | number>;
 
 /** Arguments after the key: none for a message without placeholders, else its params object. */
-export type MessageArgs<K extends MessageKey> = [PlaceholdersOf<(typeof en)[K]>] extends [never]
+export type MessageArgs<K extends MessageKey> = [PlaceholdersOf<Templates[K]>] extends [never]
   ? []
   : [params: MessageParams<K>];
 
-/** The tables, for tests and tooling. Frozen: nothing may rewrite a message at run time. */
-export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = Object.freeze({
-  en: Object.freeze({ ...en }),
-  fr: Object.freeze({ ...fr }),
-});
+/**
+ * The tables, for tests and tooling. Frozen: nothing may rewrite a message at run time. The error and
+ * reason texts are in them when they are bundled (npm build, Node); the CDN build loads those later.
+ */
+export const MESSAGES = Object.freeze({
+  en: Object.freeze({ ...errorTexts()?.ERROR_MESSAGES.en, ...en }),
+  fr: Object.freeze({ ...errorTexts()?.ERROR_MESSAGES.fr, ...fr }),
+}) as Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>>;
+
+const has = (table: object | undefined, key: string): boolean =>
+  table !== undefined && Object.prototype.hasOwnProperty.call(table, key);
+
+/** The template of `key` in the table of `locale`, or undefined (unknown key, error texts not loaded yet). */
+function templateOf(locale: Locale | string, key: string): string | undefined {
+  const language = resolveLocale(locale);
+  const table = MESSAGES[language] as Readonly<Record<string, string>>;
+  if (has(table, key)) return table[key];
+  const errors = errorTexts()?.ERROR_MESSAGES[language] as Readonly<Record<string, string>> | undefined;
+  return has(errors, key) ? errors?.[key] : undefined;
+}
 
 /**
  * Replaces `{name}` placeholders by the matching values. Unknown placeholders stay as written, so a
@@ -315,8 +419,7 @@ export function interpolate(template: string, params: Readonly<Record<string, un
  * @example translate('en', 'period.quarter', { quarter: 1, year: 2024 }) // 'Q1 2024'
  */
 export function translate<K extends MessageKey>(locale: Locale | string, key: K, ...args: MessageArgs<K>): string {
-  const table = MESSAGES[resolveLocale(locale)];
-  return interpolate(table[key], (args[0] ?? {}) as Record<string, unknown>);
+  return interpolate(templateOf(locale, key) ?? key, (args[0] ?? {}) as Record<string, unknown>);
 }
 
 /**
@@ -328,12 +431,11 @@ export function translateDynamic(
   key: string,
   params: Readonly<Record<string, unknown>> = {},
 ): string {
-  const table = MESSAGES[resolveLocale(locale)] as Readonly<Record<string, string>>;
-  const template = table[key];
-  return template === undefined ? key : interpolate(template, params);
+  const text = templateOf(locale, key);
+  return text === undefined ? key : interpolate(text, params);
 }
 
 /** Whether `key` names a message. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  return has(en, key) || has(errorTexts()?.ERROR_MESSAGES.en, key);
 }

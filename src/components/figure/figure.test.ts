@@ -259,6 +259,10 @@ describe('vitrine-figure', () => {
       expect(partText(value, 'error')).to.contain('value');
       const currency = await figure(html`<vitrine-figure lang="en" src=${COMMUNES} currency="euros"></vitrine-figure>`);
       expect(partText(currency, 'error')).to.contain('currency');
+      // Corrected, it shows the value.
+      currency.setAttribute('currency', 'EUR');
+      await waitFor(() => partText(currency, 'value'), 8000, 'the value after the correction');
+      expect(partText(currency, 'value')).to.equal('€34,969');
     });
 
     it('offers a retry when the portal cannot be reached, and recovers', async () => {

@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { VitrineDataError, isVitrineDataError } from '../../data/errors.js';
 import { parseFilter } from '../../data/filter.js';
 import { findField, type DatasetMetadata } from '../../data/metadata.js';
-import { parseMeasure, previousPeriodFilter, type Filter, type Measure } from '../../data/query.js';
+import { parseMeasure, type Filter, type Measure } from '../../data/query.js';
 import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
 import { formatDate, formatPeriod } from '../../format/date.js';
 import { translate, translateDynamic } from '../../format/messages.js';
@@ -60,6 +59,29 @@ const DATE_TEXT = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 export class VitrineFigure extends LitElement {
   static override styles = [hostStyles, stateStyles, figureStyles];
 
+  /** Reactive properties and their attributes (each documented where it is declared, below). */
+  static override properties = {
+    src: {},
+    source: {},
+    portal: {},
+    value: {},
+    where: {},
+    filter: {},
+    label: {},
+    unit: {},
+    compact: { type: Boolean },
+    decimals: { type: Number },
+    percent: { type: Boolean },
+    currency: {},
+    compare: {},
+    compareFilter: { attribute: 'compare-filter' },
+    compareWhere: { attribute: 'compare-where' },
+    compareLabel: { attribute: 'compare-label' },
+    delta: {},
+    lowerIsBetter: { type: Boolean, attribute: 'lower-is-better' },
+    refresh: { type: Number },
+  };
+
   private readonly locale = new LocaleController(this);
   private readonly binding = new SourceBinding(this);
   private readonly data = new DataController<FigureData>(this, {
@@ -75,64 +97,64 @@ export class VitrineFigure extends LitElement {
    * The dataset: its portal page as in the address bar (`https://…/explore/dataset/<id>/`) or an API URL.
    * Not needed with `source`.
    */
-  @property() src = '';
+  src = '';
 
   /** The id of a `vitrine-source` to use (or put the figure inside one). */
-  @property() source = '';
+  source = '';
 
   /** Portal kind, when it cannot be recognised from `src` (only `explore` for now). */
-  @property() portal = '';
+  portal = '';
 
   /** What to compute: `count(*)`, `sum(field)`, `avg(field)`, `min(field)`, `max(field)`, `median(field)`, `count_distinct(field)`. */
-  @property() value = 'count(*)';
+  value = 'count(*)';
 
   /** A condition in the portal's query language (ODSQL on Opendatasoft), e.g. `departement = '01'`. */
-  @property() where = '';
+  where = '';
 
   /** Portal-neutral conditions, e.g. `departement = 01 | 02; population >= 1000; date = 2024`. */
-  @property() filter = '';
+  filter = '';
 
   /** The label above the number. Default: the field's label from the portal. */
-  @property() label = '';
+  label = '';
 
   /** A unit written after the number (`habitants`, `km`, `%`). For money use `currency`. */
-  @property() unit = '';
+  unit = '';
 
   /** Short form: `69 M` rather than `68 952 941`. */
-  @property({ type: Boolean }) compact = false;
+  compact = false;
 
   /** Exactly this many decimals. */
-  @property({ type: Number }) decimals: number | undefined;
+  decimals: number | undefined;
 
   /** The value is a ratio written as a percentage (0.125 → 12.5 %). */
-  @property({ type: Boolean }) percent = false;
+  percent = false;
 
   /** An ISO 4217 currency code (`EUR`): the value is written as money. */
-  @property() currency = '';
+  currency = '';
 
   /**
    * Compare with the previous period (`previous`) or the same period a year earlier (`previous-year`) of the
    * date condition in `filter`. Or give `compare-filter` / `compare-where` for any other comparison.
    */
-  @property() compare = '';
+  compare = '';
 
   /** The comparison value uses these neutral conditions instead of `filter`. */
-  @property({ attribute: 'compare-filter' }) compareFilter = '';
+  compareFilter = '';
 
   /** The comparison value uses this condition instead of `where`. */
-  @property({ attribute: 'compare-where' }) compareWhere = '';
+  compareWhere = '';
 
   /** How to name the comparison, e.g. `2023` or `last year`. Default: the period, when known. */
-  @property({ attribute: 'compare-label' }) compareLabel = '';
+  compareLabel = '';
 
   /** How to show the change: `percent` (default), `value` or `both`. */
-  @property() delta: 'percent' | 'value' | 'both' = 'percent';
+  delta: 'percent' | 'value' | 'both' = 'percent';
 
   /** A decrease is good news (unemployment, delays): colours the change accordingly. */
-  @property({ type: Boolean, attribute: 'lower-is-better' }) lowerIsBetter = false;
+  lowerIsBetter = false;
 
   /** Fetch again every this many seconds (minimum 2), announcing changes politely to screen readers. */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.binding.rebind();
@@ -164,7 +186,7 @@ export class VitrineFigure extends LitElement {
         let other: ReturnType<typeof dataset.aggregate> | undefined;
         let referenceLabel: string | undefined;
         if (compareMode === 'previous' || compareMode === 'previous-year') {
-          const shifted = this.shiftedFilter(meta, filter, compareMode);
+          const shifted = await this.shiftedFilter(meta, filter, compareMode);
           referenceLabel = shifted.label;
           other = dataset.aggregate(
             { measures: [{ ...measure, as: 'value' }], where, filter: shifted.filter },
@@ -204,7 +226,9 @@ export class VitrineFigure extends LitElement {
   }
 
   /** The filter moved to the previous period, and a name for that period. */
-  private shiftedFilter(meta: DatasetMetadata, filter: Filter, mode: 'previous' | 'previous-year') {
+  private async shiftedFilter(meta: DatasetMetadata, filter: Filter, mode: 'previous' | 'previous-year') {
+    // Comparison periods are code of their own, loaded by the figures that compare.
+    const { previousPeriodFilter } = await import('../../data/period.js');
     const dates = new Set(meta.fields.filter((f) => f.type === 'date' || f.type === 'datetime').map((f) => f.name));
     const condition = filter.find((c) => dates.has(c.field));
     const shifted = condition
