@@ -34,6 +34,9 @@ const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string
     lazy: true,
     minHeight: 'var(--vitrine-map-height, 28rem)',
   },
+  'vitrine-filter': { load: () => import('./components/filter/define.js'), lazy: true, minHeight: '8rem' },
+  'vitrine-search': { load: () => import('./components/search/define.js'), lazy: true, minHeight: '4.5rem' },
+  'vitrine-filters': { load: () => import('./components/filters/define.js'), lazy: true, minHeight: '2.5rem' },
 };
 
 /** How far outside the viewport an element starts loading. */

@@ -141,4 +141,8 @@ export const chartStyles = css`
     align-items: center;
     flex-wrap: wrap;
   }
+  /* cross-filter: bars and slices can be clicked. */
+  :host([cross-filter]) .vega .role-mark path {
+    cursor: pointer;
+  }
 `;

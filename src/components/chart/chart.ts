@@ -11,6 +11,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourceBinding, SourcePendingError } from '../../controllers/source-binding.js';
 import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
+import { findSource, isSourceReady } from '../../controllers/filter-binding.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import { chartStyles } from './chart.styles.js';
 import type * as Engine from './engine.js';
@@ -100,6 +101,7 @@ const NEAR = '400px 0px';
  * @cssprop [--vitrine-color-background=#ffffff] - Page background: separates pie slices, fills exported images.
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The data arrived and the chart is drawn; `rows` are the aggregated rows.
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The chart could not be shown; `error.message` says why.
+ * @fires {VitrineFilterChangeEvent} vitrine-filter-change - With `cross-filter`: a person clicked a bar or a slice.
  */
 export class VitrineChart extends LitElement {
   static override styles = [hostStyles, stateStyles, chartStyles];
@@ -246,6 +248,12 @@ export class VitrineChart extends LitElement {
    * `{"mark": {"cornerRadius": 3}}`. Parsed as JSON, never evaluated; it cannot replace the data.
    */
   @property() spec = '';
+
+  /**
+   * A click on a bar, a column or a pie slice selects its category on the bound source (a second click
+   * unselects it): every element bound to the source follows, and `vitrine-filters` shows it.
+   */
+  @property({ type: Boolean, attribute: 'cross-filter' }) crossFilter = false;
 
   /** The Vega view once drawn (for power users: `view.data('data_0')`, `view.signal(…)`), else undefined. */
   get view(): Engine.View | undefined {
@@ -563,6 +571,7 @@ export class VitrineChart extends LitElement {
         }
         this.currentView?.finalize();
         this.currentView = view;
+        view.addEventListener('click', (_event, item) => this.onMarkClick(item));
         this.renderRoot.querySelector('.vega')?.replaceChildren(target);
       }
     } catch (error) {
@@ -712,6 +721,21 @@ export class VitrineChart extends LitElement {
   private onRetry(): void {
     this.drawError = undefined;
     this.data.retry();
+  }
+
+  /** `cross-filter`: the category of the clicked mark, toggled on the bound source. */
+  private onMarkClick(item: unknown): void {
+    const plan = this.data.value?.plan;
+    const datum = (item as { datum?: Partial<ChartRow> } | null | undefined)?.datum;
+    if (!this.crossFilter || !plan || !datum || typeof datum.i !== 'number' || datum.o) return;
+    if (!['bar', 'column', 'pie', 'donut'].includes(plan.kind) || plan.x.role !== 'group') return;
+    const unit = plan.x.group.timeUnit;
+    // Periods a filter can name: a year, a month, a day.
+    if (unit !== undefined && unit !== 'year' && unit !== 'month' && unit !== 'day') return;
+    const value = unit === undefined ? datum.x : datum.k;
+    const source = findSource(this);
+    if (value === null || value === undefined || !isSourceReady(source)) return;
+    source.toggleValue(plan.x.group.field, String(value), { origin: this });
   }
 
   private onToggleTable(): void {

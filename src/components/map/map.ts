@@ -23,6 +23,7 @@ import { SourceBinding, SourcePendingError } from '../../controllers/source-bind
 import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
 import { VitrineFeatureClickEvent } from '../../events/map-events.js';
+import { findSource, isSourceReady } from '../../controllers/filter-binding.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import {
   CATEGORICAL,
@@ -203,6 +204,7 @@ function badAttribute(
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The data is drawn (rows: the features' properties, or a choropleth's values per area).
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The map could not be shown; `error.message` says why.
  * @fires {VitrineFeatureClickEvent} vitrine-feature-click - A feature was clicked, or opened from the table.
+ * @fires {VitrineFilterChangeEvent} vitrine-filter-change - With `cross-filter`: a person clicked a feature (or opened it from the table).
  */
 export class VitrineMap extends LitElement {
   static override styles = [hostStyles, stateStyles, mapStyles];
@@ -349,6 +351,12 @@ export class VitrineMap extends LitElement {
    * `worker-src blob:`. Applies to every map on the page; set it on the first one.
    */
   @property({ attribute: 'worker-url' }) workerUrl = '';
+
+  /**
+   * A click on a feature (or its row in the table) selects its value on the bound source, a second
+   * click unselects it: an area's `key`, or the `key` or `color` field of a point or a shape.
+   */
+  @property({ type: Boolean, attribute: 'cross-filter' }) crossFilter = false;
 
   /**
    * The maplibre map, once drawn; undefined before, after an error and after removal.
@@ -1167,6 +1175,22 @@ export class VitrineMap extends LitElement {
     }
     const event = new VitrineFeatureClickEvent(properties, lngLat);
     this.dispatchEvent(event);
+    if (this.crossFilter) this.crossFilterFeature(d, feature.properties);
+  }
+
+  /** `cross-filter`: the feature's value of the `key` field (else the `color` field), toggled on the bound source. */
+  private crossFilterFeature(d: MapData, properties: Readonly<Record<string, unknown>>): void {
+    let field: string;
+    try {
+      field = this.plan().key || this.color.trim();
+    } catch {
+      return;
+    }
+    // An area of a boundaries file holds the key in its join property.
+    const value = properties[d.choropleth ? d.choropleth.key.name : field];
+    const source = findSource(this);
+    if (!field || value === null || value === undefined || typeof value === 'object' || !isSourceReady(source)) return;
+    source.toggleValue(field, String(value), { origin: this });
   }
 
   private onRowActivate(index: number, event: Event): void {
