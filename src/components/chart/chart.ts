@@ -9,9 +9,10 @@ import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourceBinding, SourcePendingError } from '../../controllers/source-binding.js';
-import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
+import { clearWarning, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
 import { findSource, isSourceReady } from '../../controllers/filter-binding.js';
+import { errorContent, staleContent } from '../shared/state-views.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import { chartStyles } from './chart.styles.js';
 import type * as Engine from './engine.js';
@@ -826,14 +827,7 @@ export class VitrineChart extends LitElement {
     const { status, error } = this.data;
     const failure = status === 'error' ? error : (this.optionError ?? this.drawError);
     if (failure) {
-      return html`<div part="error" class="state">
-        <span>${errorMessage(failure, this.locale.tag)}</span>
-        ${
-          isVitrineDataError(failure) && failure.retryable
-            ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
-            : nothing
-        }
-      </div>`;
+      return html`<div part="error" class="state">${errorContent(failure, this.locale, this.onRetry)}</div>`;
     }
     if (status === 'empty') return html`<div part="empty" class="state">${translate(t, 'ui.no-data')}</div>`;
     if (status === 'loading' || !this.drawn) {
@@ -844,14 +838,7 @@ export class VitrineChart extends LitElement {
   }
 
   private renderStale() {
-    const t = this.locale.locale;
-    const time = this.data.updatedAt
-      ? formatDate(this.data.updatedAt, { locale: this.locale.tag, style: 'short' })
-      : '';
-    return html`<div class="stale" part="stale">
-      <span>${translate(t, 'ui.stale', { time })}</span>
-      <button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>
-    </div>`;
+    return html`<div class="stale" part="stale">${staleContent(this.data, this.locale, this.onRetry)}</div>`;
   }
 
   private renderToolbar() {

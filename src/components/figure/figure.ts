@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { VitrineDataError, isVitrineDataError } from '../../data/errors.js';
+import { VitrineDataError } from '../../data/errors.js';
 import { parseFilter } from '../../data/filter.js';
 import { findField, type DatasetMetadata } from '../../data/metadata.js';
 import { parseMeasure, type Filter, type Measure } from '../../data/query.js';
@@ -9,8 +9,9 @@ import { translate, translateDynamic } from '../../format/messages.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourceBinding, SourcePendingError } from '../../controllers/source-binding.js';
-import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
+import { clearWarning, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
+import { errorContent, staleContent } from '../shared/state-views.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import { figureStyles } from './figure.styles.js';
 
@@ -370,14 +371,7 @@ export class VitrineFigure extends LitElement {
       case 'empty':
         return html`<div part="empty" class="state">${translate(t, 'ui.no-data')}</div>`;
       case 'error':
-        return html`<div part="error" class="state">
-          <span>${error ? errorMessage(error, this.locale.tag) : ''}</span>
-          ${
-            error && isVitrineDataError(error) && error.retryable
-              ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
-              : nothing
-          }
-        </div>`;
+        return html`<div part="error" class="state">${errorContent(error, this.locale, this.onRetry)}</div>`;
       case 'data':
         return d
           ? html`<div part="value" class="value">${this.formatValue(d)}</div>
@@ -387,14 +381,7 @@ export class VitrineFigure extends LitElement {
   }
 
   private renderStale() {
-    const t = this.locale.locale;
-    const time = this.data.updatedAt
-      ? formatDate(this.data.updatedAt, { locale: this.locale.tag, style: 'short' })
-      : '';
-    return html`<div class="stale" part="stale">
-      <span>${translate(t, 'ui.stale', { time })}</span>
-      <button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>
-    </div>`;
+    return html`<div class="stale" part="stale">${staleContent(this.data, this.locale, this.onRetry)}</div>`;
   }
 
   protected override render() {

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Dataset, RunOptions } from '../../data/dataset.js';
-import { VitrineDataError, isVitrineDataError } from '../../data/errors.js';
+import { VitrineDataError } from '../../data/errors.js';
 import { findField, type DatasetMetadata, type FieldInfo } from '../../data/metadata.js';
 import type { Condition, Scalar } from '../../data/query.js';
 import { formatPeriod } from '../../format/date.js';
@@ -12,8 +12,9 @@ import { DataController } from '../../controllers/data-controller.js';
 import { FilterBinding } from '../../controllers/filter-binding.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourcePendingError } from '../../controllers/source-binding.js';
-import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
+import { clearWarning, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
+import { errorContent } from '../shared/state-views.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import {
   childUnit,
@@ -655,14 +656,7 @@ export class VitrineFilter extends LitElement {
     const t = this.locale.locale;
     const { status, error } = this.data;
     if (status === 'error') {
-      return html`<div part="error" class="state">
-        <span>${error ? errorMessage(error, this.locale.tag) : ''}</span>
-        ${
-          error && isVitrineDataError(error) && error.retryable
-            ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
-            : nothing
-        }
-      </div>`;
+      return html`<div part="error" class="state">${errorContent(error, this.locale, this.onRetry)}</div>`;
     }
     if (!d) {
       return html`<div class="skeleton" aria-hidden="true"></div>

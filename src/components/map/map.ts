@@ -14,16 +14,16 @@ import { getHttpClient } from '../../data/http.js';
 import { findField, validateFields, type DatasetMetadata, type FieldInfo } from '../../data/metadata.js';
 import { numberLiteral, quoteField } from '../../data/odsql.js';
 import { parseLimit, parseMeasure, type Filter, type Measure } from '../../data/query.js';
-import { formatDate } from '../../format/date.js';
 import { translate, translateDynamic, type MessageKey } from '../../format/messages.js';
 import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourceBinding, SourcePendingError } from '../../controllers/source-binding.js';
-import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
+import { clearWarning, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
 import { VitrineFeatureClickEvent } from '../../events/map-events.js';
 import { findSource, isSourceReady } from '../../controllers/filter-binding.js';
+import { errorContent, staleContent } from '../shared/state-views.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import {
   CATEGORICAL,
@@ -1402,14 +1402,7 @@ export class VitrineMap extends LitElement {
       case 'empty':
         return html`<div part="empty" class="overlay state">${translate(t, 'ui.no-data')}</div>`;
       case 'error':
-        return html`<div part="error" class="overlay state">
-          <span>${error ? errorMessage(error, this.locale.tag) : ''}</span>
-          ${
-            error && isVitrineDataError(error) && error.retryable
-              ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
-              : nothing
-          }
-        </div>`;
+        return html`<div part="error" class="overlay state">${errorContent(error, this.locale, this.onRetry)}</div>`;
       case 'data':
         if (this.engineError) {
           return html`<div part="error" class="overlay state">
@@ -1422,14 +1415,7 @@ export class VitrineMap extends LitElement {
 
   private renderStale() {
     if (!this.data.stale) return nothing;
-    const t = this.locale.locale;
-    const time = this.data.updatedAt
-      ? formatDate(this.data.updatedAt, { locale: this.locale.tag, style: 'short' })
-      : '';
-    return html`<span class="stale" part="stale">
-      <span>${translate(t, 'ui.stale', { time })}</span>
-      <button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>
-    </span>`;
+    return html`<span class="stale" part="stale">${staleContent(this.data, this.locale, this.onRetry)}</span>`;
   }
 
   private renderTable(d: MapData) {

@@ -1,18 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { VitrineDataError, isVitrineDataError } from '../../data/errors.js';
+import { VitrineDataError } from '../../data/errors.js';
 import type { DatasetMetadata, FieldInfo } from '../../data/metadata.js';
 import { parseLimit, parseSort, type Sort } from '../../data/query.js';
-import { formatDate } from '../../format/date.js';
 import { resolveIntlLocale } from '../../format/locale.js';
 import { translate } from '../../format/messages.js';
 import { formatNumber } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourceBinding, SourcePendingError } from '../../controllers/source-binding.js';
-import { clearWarning, errorMessage, warnOnce } from '../../controllers/report.js';
+import { clearWarning, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
 import { VitrinePageChangeEvent, VitrineSortChangeEvent } from '../../events/table-events.js';
+import { errorContent, staleContent } from '../shared/state-views.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import { GEO_TYPES, cellParts, isNumeric, isSortable, type CellFormat, type CellPart } from './cells.js';
 import { tableStyles } from './table.styles.js';
@@ -429,14 +429,7 @@ export class VitrineTable extends LitElement {
       case 'empty':
         return html`<div part="empty" class="state">${translate(t, 'ui.no-data')}</div>`;
       case 'error':
-        return html`<div part="error" class="state">
-          <span>${error ? errorMessage(error, this.locale.tag) : ''}</span>
-          ${
-            error && isVitrineDataError(error) && error.retryable
-              ? html`<button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>`
-              : nothing
-          }
-        </div>`;
+        return html`<div part="error" class="state">${errorContent(error, this.locale, this.onRetry)}</div>`;
       case 'data':
         // Only past the last row (the data shrank since the page was chosen).
         return html`<div part="empty" class="state">${translate(t, 'ui.no-data')}</div>`;
@@ -468,14 +461,7 @@ export class VitrineTable extends LitElement {
   }
 
   private renderStale() {
-    const t = this.locale.locale;
-    const time = this.data.updatedAt
-      ? formatDate(this.data.updatedAt, { locale: this.locale.tag, style: 'short' })
-      : '';
-    return html`<div class="stale" part="stale">
-      <span>${translate(t, 'ui.stale', { time })}</span>
-      <button part="retry" class="retry" @click=${this.onRetry}>${translate(t, 'ui.retry')}</button>
-    </div>`;
+    return html`<div class="stale" part="stale">${staleContent(this.data, this.locale, this.onRetry)}</div>`;
   }
 
   protected override render() {
