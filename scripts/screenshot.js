@@ -20,6 +20,14 @@ try {
   );
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
   await page.goto(url, { waitUntil: 'networkidle' });
+  // Elements load near the viewport: scroll through the page so every one of them starts.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    window.scrollTo(0, 0);
+  });
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll('*')]
