@@ -56,6 +56,13 @@ export function compileTotals(ref: DatasetRef, q: AggregateQuery, options: Compi
   return { url: buildUrl(`${datasetApiUrl(ref)}/records`, params), plan };
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A measure's value: a number, or the date that `min`/`max` of a date field give, as the portal wrote it. */
+function measureValue(value: unknown): number | string | null {
+  return typeof value === 'string' && ISO_DATE.test(value) ? value : toNumber(value);
+}
+
 /**
  * Reads an aggregate answer into rows keyed by the neutral keys; `readGroup` reads group values (grouped
  * plans only).
@@ -73,7 +80,7 @@ export function readAggregates(
   const rows: AggregateRow[] = body.results.filter(isObject).map((raw) => {
     const row: AggregateRow = {};
     for (const g of plan.groups) row[g.key] = readGroup ? readGroup(pick(raw, g.alias, g.expression), g) : null;
-    for (const m of plan.measures) row[m.key] = toNumber(pick(raw, m.alias, m.expression));
+    for (const m of plan.measures) row[m.key] = measureValue(pick(raw, m.alias, m.expression));
     return row;
   });
   // Without group_by there is exactly one group, even over no record (count 0, sums null).

@@ -111,6 +111,13 @@ describe('vitrine-figure', () => {
       expect(partText(money, 'value')).to.equal(`34${NNBSP}969\u00a0€`);
     });
 
+    it('shows the first and last dates of a date field', async () => {
+      const first = await figure(html`<vitrine-figure lang="en" src=${WEATHER} value="min(date)"></vitrine-figure>`);
+      expect(partText(first, 'value')).to.match(/^Jan(uary)? 1, 2012$/);
+      const last = await figure(html`<vitrine-figure lang="fr" src=${WEATHER} value="max(date)"></vitrine-figure>`);
+      expect(partText(last, 'value')).to.match(/^31 déc(\.|embre) 2015$/);
+    });
+
     it('uses a custom label', async () => {
       const el = await figure(html`<vitrine-figure src=${COMMUNES} label="Communes de France"></vitrine-figure>`);
       expect(partText(el, 'label')).to.equal('Communes de France');
