@@ -48,6 +48,8 @@ export class VitrineSearch extends LitElement {
   /** The source's search when last seen (a change by anything else shows in the input). */
   private seen = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** A typing session has already added its history entry. */
+  private typing = false;
   private error: Error | undefined;
   private readonly idPrefix = `vitrine-search-${(instances += 1)}`;
 
@@ -94,7 +96,7 @@ export class VitrineSearch extends LitElement {
     this.text = (event.target as HTMLInputElement).value;
     this.cancel();
     const delay = Number.isFinite(this.delay) && this.delay >= 0 ? this.delay : 300;
-    this.timer = setTimeout(() => this.apply(), delay);
+    this.timer = setTimeout(() => this.apply('typing'), delay);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -110,12 +112,17 @@ export class VitrineSearch extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
   }
 
-  /** Searches now (what the input holds). */
-  private apply(): void {
+  /**
+   * Searches now (what the input holds). While the person types, the first pause adds a history entry
+   * and the next ones update it; Enter and the clear button start a new one.
+   */
+  private apply(how: 'typing' | 'now' = 'now'): void {
     this.cancel();
     const source = this.binding.source;
     if (!source) return;
-    source.setSearch(this.text, { origin: this });
+    const history = how === 'typing' && this.typing ? 'replace' : 'push';
+    this.typing = how === 'typing';
+    source.setSearch(this.text, { origin: this, history });
     this.seen = source.search;
   }
 

@@ -264,6 +264,11 @@ describe('vitrine-source filter state', () => {
       expect(params.get('shops.q')).to.equal('Saint; "Denis"');
       expect(params.get('wtr-session-id')).to.not.equal(null);
       expect(history.length).to.equal(length + 1);
+      // A person's search refined while typing updates the entry it added rather than adding more.
+      source.setSearch('Sain', { origin: filter, history: 'replace' });
+      await tick();
+      expect(new URL(location.href).searchParams.get('shops.q')).to.equal('Sain');
+      expect(history.length).to.equal(length + 1);
       // Cleared: the parameters go.
       source.clearSelections();
       await tick();

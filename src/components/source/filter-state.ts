@@ -21,6 +21,11 @@ export interface FilterChangeOptions {
    * back button undoes it). Without it (code, the page address) neither happens.
    */
   origin?: Element;
+  /**
+   * With `origin`: `replace` updates the current history entry instead of adding one (a search refined
+   * as the person types is one step back, not one per pause). Default `push`.
+   */
+  history?: 'push' | 'replace';
 }
 
 /** What the source does when its filter state changes. */
@@ -144,7 +149,7 @@ export class FilterState implements ReactiveController {
     this.hooks.changed();
     if (!fromAddress) this.addressStale = true;
     if (options.origin) {
-      this.userAction = true;
+      if (options.history !== 'replace') this.userAction = true;
       options.origin.dispatchEvent(new VitrineFilterChangeEvent(this.host.id, this.selections, this.searchText, field));
     }
     if (this.scheduled) return;
