@@ -145,4 +145,19 @@ export const chartStyles = css`
   :host([cross-filter]) .vega .role-mark path {
     cursor: pointer;
   }
+  /* cross-filter from the keyboard: each category of the data table is a toggle button. */
+  .select {
+    border: 0;
+    background: none;
+    padding: 0;
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    text-decoration: underline dotted;
+    cursor: pointer;
+  }
+  .select[aria-pressed='true'] {
+    font-weight: 700;
+    text-decoration-style: solid;
+  }
 `;

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { VitrineDataError, isVitrineDataError } from '../../data/errors.js';
 import type { AggregateResult } from '../../data/explore.js';
 import type { DatasetMetadata } from '../../data/metadata.js';
-import { formatDate, formatPeriod } from '../../format/date.js';
+import { formatDate, formatPeriod, periodKey } from '../../format/date.js';
 import { translate, type MessageKey } from '../../format/messages.js';
 import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
@@ -83,6 +83,7 @@ const NEAR = '400px 0px';
  * @csspart toolbar - The row of buttons under the chart.
  * @csspart button - Each toolbar button.
  * @csspart table-toggle - The "show as table" button.
+ * @csspart select - With `cross-filter`, a category's toggle button in the data table (the keyboard's way to filter).
  * @csspart download - The PNG, SVG and CSV buttons.
  * @csspart table-wrapper - The scrolling box around the table.
  * @csspart table - The data table.
@@ -726,17 +727,38 @@ export class VitrineChart extends LitElement {
 
   /** `cross-filter`: the category of the clicked mark, toggled on the bound source. */
   private onMarkClick(item: unknown): void {
-    const plan = this.data.value?.plan;
     const datum = (item as { datum?: Partial<ChartRow> } | null | undefined)?.datum;
-    if (!this.crossFilter || !plan || !datum || typeof datum.i !== 'number' || datum.o) return;
-    if (!['bar', 'column', 'pie', 'donut'].includes(plan.kind) || plan.x.role !== 'group') return;
+    if (datum) this.toggleCategory(datum);
+  }
+
+  /**
+   * With `cross-filter`, the field and value a category selects on the bound source: bars, columns and
+   * slices of one grouping field, or of a year, month or day (periods a filter can name); never "Others".
+   */
+  private categoryOf(datum: Partial<ChartRow>): { field: string; value: string } | undefined {
+    const plan = this.data.value?.plan;
+    if (!this.crossFilter || !plan || typeof datum.i !== 'number' || datum.o) return undefined;
+    if (!['bar', 'column', 'pie', 'donut'].includes(plan.kind) || plan.x.role !== 'group') return undefined;
     const unit = plan.x.group.timeUnit;
-    // Periods a filter can name: a year, a month, a day.
-    if (unit !== undefined && unit !== 'year' && unit !== 'month' && unit !== 'day') return;
+    if (unit !== undefined && unit !== 'year' && unit !== 'month' && unit !== 'day') return undefined;
     const value = unit === undefined ? datum.x : datum.k;
+    if (value === null || value === undefined) return undefined;
+    return { field: plan.x.group.field, value: String(value) };
+  }
+
+  /** Toggles a category on the bound source (a click on its mark, or its button in the data table). */
+  private toggleCategory(datum: Partial<ChartRow>): void {
+    const category = this.categoryOf(datum);
     const source = findSource(this);
-    if (value === null || value === undefined || !isSourceReady(source)) return;
-    source.toggleValue(plan.x.group.field, String(value), { origin: this });
+    if (!category || !isSourceReady(source)) return;
+    source.toggleValue(category.field, category.value, { origin: this });
+  }
+
+  /** Whether a category is selected on the bound source (the pressed state of its table button). */
+  private isSelected(category: { field: string; value: string }): boolean {
+    const source = findSource(this);
+    const condition = isSourceReady(source) ? source.selection(category.field) : undefined;
+    return condition?.op === 'in' && condition.values.some((v) => String(v) === category.value);
   }
 
   private onToggleTable(): void {
@@ -881,6 +903,35 @@ export class VitrineChart extends LitElement {
       </span>`;
   }
 
+  /**
+   * A row's category: with `cross-filter`, a toggle button that selects it on the source — the
+   * keyboard's way to do what a click on its mark does.
+   */
+  private renderRowHeader(text: string, index: number) {
+    const record = this.model?.records[index];
+    const plan = this.data.value?.plan;
+    if (!record || !plan || record.others || record.filled || plan.x.role !== 'group') return text;
+    const raw = record.row[plan.x.key];
+    const unit = plan.x.group.timeUnit;
+    const key =
+      unit !== undefined && raw !== null && raw !== undefined ? periodKey(raw as string | number, unit) : undefined;
+    const datum: Partial<ChartRow> = {
+      i: index,
+      x: raw === undefined || raw === null ? null : String(raw),
+      ...(key ? { k: key } : {}),
+    };
+    const category = this.categoryOf(datum);
+    if (!category) return text;
+    return html`<button
+      class="select"
+      part="select"
+      aria-pressed=${this.isSelected(category) ? 'true' : 'false'}
+      @click=${() => this.toggleCategory(datum)}
+    >
+      ${text}
+    </button>`;
+  }
+
   private renderTable(table: TableModel | undefined, caption: string) {
     if (!this.tableOpen || !table) return nothing;
     return html`<table part="table">
@@ -894,11 +945,11 @@ export class VitrineChart extends LitElement {
       </thead>
       <tbody>
         ${table.rows.map(
-          (row) =>
+          (row, index) =>
             html`<tr>
               ${row.map((cell, i) =>
                 i === 0
-                  ? html`<th scope="row">${cell.text}</th>`
+                  ? html`<th scope="row">${this.renderRowHeader(cell.text, index)}</th>`
                   : html`<td class=${table.columns[i]?.numeric ? 'num' : ''}>${cell.text}</td>`,
               )}
             </tr>`,

@@ -54,7 +54,62 @@ async function clickOn(element: Element): Promise<void> {
   await mouseClick(box.left + box.width / 2, box.top + box.height / 2);
 }
 
+/** A real key press, through web-test-runner's built-in `send-keys` command. */
+async function pressKey(key: string): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const answer = await sendMessageWaitForResponse({
+    type: 'wtr-command',
+    sessionId,
+    command: 'send-keys',
+    payload: { press: key },
+  });
+  if (!answer.executed) throw new Error('the send-keys command is not available');
+}
+
 describe('cross-filtering', () => {
+  it('from the keyboard: the categories of the chart’s data table are toggle buttons', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div lang="en">
+        <vitrine-source id="cross-keys" src=${datasetPage('communes-france')}></vitrine-source>
+        <vitrine-filters source="cross-keys"></vitrine-filters>
+        <vitrine-chart source="cross-keys" type="column" x="zone" cross-filter></vitrine-chart>
+      </div>`,
+    );
+    const source = page.querySelector<VitrineSource>('vitrine-source')!;
+    const summary = page.querySelector<VitrineFilters>('vitrine-filters')!;
+    const chart = page.querySelector<VitrineChart>('vitrine-chart')!;
+    await Promise.all([settled(summary), settled(chart)]);
+    root(chart).querySelector<HTMLButtonElement>('[part~="table-toggle"]')!.click();
+    const button = await waitFor(
+      () =>
+        [...root(chart).querySelectorAll<HTMLButtonElement>('[part~="select"]')].find(
+          (b) => b.textContent?.trim() === 'drom',
+        ),
+      3000,
+      'the category buttons',
+    );
+    expect(button!.getAttribute('aria-pressed')).to.equal('false');
+    button!.focus();
+    await pressKey('Enter');
+    await waitFor(() => source.selection('zone'), 3000, 'the selection');
+    expect(source.selection('zone')).to.deep.equal({ field: 'zone', op: 'in', values: ['drom'] });
+    await waitFor(() => chips(summary).length === 1, 3000, 'the chip');
+    const pressed = await waitFor(
+      () => root(chart).querySelector<HTMLButtonElement>('[part~="select"][aria-pressed="true"]'),
+      8000,
+      'the pressed button',
+    );
+    expect(pressed!.textContent?.trim()).to.equal('drom');
+    await expect(chart).to.be.accessible();
+    pressed!.focus();
+    await pressKey('Space');
+    await waitFor(() => !source.selection('zone'), 3000, 'the selection removed');
+  });
+
   it('a click on a bar selects its category on the source; the summary shows it; a second click unselects', async () => {
     const page = await fixture<HTMLElement>(
       html`<div lang="en">
