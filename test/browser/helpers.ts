@@ -89,3 +89,33 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeout = 10000, w
 /** A unique number, to make a query no earlier test has cached. */
 let counter = 0;
 export const unique = () => `${Date.now() % 100000}${(counter += 1)}`;
+
+/** The Explore API of the local portal. */
+const API = `${PORTAL}/api/explore/v2.1/catalog/datasets`;
+
+/** The number of records of a local portal dataset matching `where` clauses, asked of the portal directly. */
+export async function portalCount(id: string, where: string[]): Promise<number> {
+  const query = new URLSearchParams([['limit', '0'], ...where.map((w): [string, string] => ['where', w])]);
+  return ((await (await fetch(`${API}/${id}/records?${query}`)).json()) as { total_count: number }).total_count;
+}
+
+/** Runs one of web-test-runner's built-in commands from the page: real input events, not synthetic ones. */
+async function runnerCommand(command: string, payload: unknown): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(socket)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
+  if (!answer.executed) throw new Error(`the ${command} command is not available`);
+}
+
+/** Real key presses or typing (web-test-runner's `send-keys`), e.g. `{ press: 'Enter' }`, `{ type: 'Lyon' }`. */
+export function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
+  return runnerCommand('send-keys', payload);
+}
+
+/** A real mouse click at a point of the page (web-test-runner's `send-mouse`). */
+export function mouseClick(x: number, y: number): Promise<void> {
+  return runnerCommand('send-mouse', { type: 'click', position: [Math.round(x), Math.round(y)] });
+}

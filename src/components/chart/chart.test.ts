@@ -10,6 +10,7 @@ import {
   injectFault,
   partText,
   portalLog,
+  sendKeys,
   settled,
   unique,
   waitFor,
@@ -70,20 +71,6 @@ async function chart(template: ReturnType<typeof html>): Promise<VitrineChart> {
 
 /** The rows the chart handed to the engine. */
 const rowsOf = (el: VitrineChart) => el.view!.data('table') as Record<string, unknown>[];
-
-/**
- * Real key presses, through web-test-runner's built-in `send-keys` command (what
- * `@web/test-runner-commands` sends; that browser helper is not a dependency of the project).
- */
-async function sendKeys(payload: { press: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!answer.executed) throw new Error('the send-keys command is not available');
-}
 
 /** The portal's own answer to an aggregate over the weather dataset (to check the chart against). */
 async function weatherValue(select: string, where: string): Promise<number> {

@@ -17,7 +17,9 @@ import {
   datasetPage,
   injectFault,
   partText,
+  portalCount,
   portalLog,
+  sendKeys,
   settled,
   unique,
   waitFor,
@@ -42,12 +44,6 @@ async function portalFacets(id: string, field: string, params: [string, string][
     facets: { name: string; facets: PortalFacet[] }[];
   };
   return body.facets.find((f) => f.name === field)?.facets ?? [];
-}
-
-/** The portal's own count of records. */
-async function portalCount(id: string, where: string[]): Promise<number> {
-  const query = new URLSearchParams([['limit', '0'], ...where.map((w): [string, string] => ['where', w])]);
-  return ((await (await fetch(`${API}/${id}/records?${query}`)).json()) as { total_count: number }).total_count;
 }
 
 const root = (el: HTMLElement) => el.shadowRoot!;
@@ -82,20 +78,6 @@ function nextLoad(el: HTMLElement, timeout = 15000): Promise<void> {
     el.addEventListener('vitrine-data-load', done);
     el.addEventListener('vitrine-data-error', done);
   });
-}
-
-/**
- * Real key presses, through web-test-runner's built-in `send-keys` command (what
- * `@web/test-runner-commands` sends; that browser helper is not a dependency of the project).
- */
-async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!answer.executed) throw new Error('the send-keys command is not available');
 }
 
 describe('vitrine-filter', () => {

@@ -11,31 +11,20 @@ import type { VitrineMap } from '../map/map.js';
 import type { VitrineFigure } from '../figure/figure.js';
 import type { VitrineFilterChangeEvent } from '../../events/filter-events.js';
 import type { VitrineFeatureClickEvent } from '../../events/map-events.js';
-import { PORTAL } from '../../../test/env.js';
-import { datasetPage, isSettled, partText, settled, waitFor } from '../../../test/browser/helpers.js';
-
-const API = `${PORTAL}/api/explore/v2.1/catalog/datasets`;
-
-async function portalCount(id: string, where: string[]): Promise<number> {
-  const query = new URLSearchParams([['limit', '0'], ...where.map((w): [string, string] => ['where', w])]);
-  return ((await (await fetch(`${API}/${id}/records?${query}`)).json()) as { total_count: number }).total_count;
-}
+import {
+  datasetPage,
+  isSettled,
+  mouseClick,
+  partText,
+  portalCount,
+  sendKeys,
+  settled,
+  waitFor,
+} from '../../../test/browser/helpers.js';
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const chips = (el: VitrineFilters) =>
   [...root(el).querySelectorAll('[part~="chip"] .text')].map((n) => n.textContent ?? '');
-
-/** A real mouse click at a point of the page, through web-test-runner's built-in `send-mouse` command. */
-async function mouseClick(x: number, y: number): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const payload = { type: 'click', position: [Math.round(x), Math.round(y)] };
-  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-mouse', payload });
-  if (!answer.executed) throw new Error('the send-mouse command is not available');
-}
 
 /** The drawn mark (a bar, a slice) of the category `x`. */
 function markOf(chart: VitrineChart, x: string): SVGPathElement {
@@ -52,22 +41,6 @@ async function clickOn(element: Element): Promise<void> {
   element.scrollIntoView({ block: 'center' });
   const box = element.getBoundingClientRect();
   await mouseClick(box.left + box.width / 2, box.top + box.height / 2);
-}
-
-/** A real key press, through web-test-runner's built-in `send-keys` command. */
-async function pressKey(key: string): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const answer = await sendMessageWaitForResponse({
-    type: 'wtr-command',
-    sessionId,
-    command: 'send-keys',
-    payload: { press: key },
-  });
-  if (!answer.executed) throw new Error('the send-keys command is not available');
 }
 
 describe('cross-filtering', () => {
@@ -94,7 +67,7 @@ describe('cross-filtering', () => {
     );
     expect(button!.getAttribute('aria-pressed')).to.equal('false');
     button!.focus();
-    await pressKey('Enter');
+    await sendKeys({ press: 'Enter' });
     await waitFor(() => source.selection('zone'), 3000, 'the selection');
     expect(source.selection('zone')).to.deep.equal({ field: 'zone', op: 'in', values: ['drom'] });
     await waitFor(() => chips(summary).length === 1, 3000, 'the chip');
@@ -106,7 +79,7 @@ describe('cross-filtering', () => {
     expect(pressed!.textContent?.trim()).to.equal('drom');
     await expect(chart).to.be.accessible();
     pressed!.focus();
-    await pressKey('Space');
+    await sendKeys({ press: 'Space' });
     await waitFor(() => !source.selection('zone'), 3000, 'the selection removed');
   });
 

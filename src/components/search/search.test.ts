@@ -5,41 +5,22 @@ import '../figure/define.js';
 import type { VitrineSearch } from './search.js';
 import type { VitrineSource } from '../source/source.js';
 import type { VitrineFigure } from '../figure/figure.js';
-import { PORTAL } from '../../../test/env.js';
 import {
   clearPortalLog,
   datasetPage,
   partText,
+  portalCount,
   portalLog,
+  sendKeys,
   settled,
   unique,
   waitFor,
 } from '../../../test/browser/helpers.js';
 
 const COMMUNES = datasetPage('communes-france');
-const API = `${PORTAL}/api/explore/v2.1/catalog/datasets`;
-
-async function portalCount(id: string, where: string[]): Promise<number> {
-  const query = new URLSearchParams([['limit', '0'], ...where.map((w): [string, string] => ['where', w])]);
-  return ((await (await fetch(`${API}/${id}/records?${query}`)).json()) as { total_count: number }).total_count;
-}
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 const input = (el: VitrineSearch) => root(el).querySelector<HTMLInputElement>('input[part~="input"]')!;
-
-/**
- * Real key presses, through web-test-runner's built-in `send-keys` command (what
- * `@web/test-runner-commands` sends; that browser helper is not a dependency of the project).
- */
-async function sendKeys(payload: { press: string } | { type: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!answer.executed) throw new Error('the send-keys command is not available');
-}
 
 describe('vitrine-search', () => {
   it('is a labelled search box in a search landmark, in the page’s language', async () => {

@@ -10,13 +10,13 @@ import type { VitrineFigure } from '../figure/figure.js';
 import type { VitrineTable } from '../table/table.js';
 import type { VitrineChart } from '../chart/chart.js';
 import { formatFilter, parseFilter } from '../../data/filter.js';
-import { PORTAL } from '../../../test/env.js';
 import {
   clearFaults,
   clearPortalLog,
   datasetPage,
   injectFault,
   partText,
+  portalCount,
   portalLog,
   settled,
   unique,
@@ -24,12 +24,6 @@ import {
 } from '../../../test/browser/helpers.js';
 
 const COMMUNES = datasetPage('communes-france');
-const API = `${PORTAL}/api/explore/v2.1/catalog/datasets`;
-
-async function portalCount(id: string, where: string[]): Promise<number> {
-  const query = new URLSearchParams([['limit', '0'], ...where.map((w): [string, string] => ['where', w])]);
-  return ((await (await fetch(`${API}/${id}/records?${query}`)).json()) as { total_count: number }).total_count;
-}
 
 const root = (el: HTMLElement) => el.shadowRoot!;
 

@@ -12,6 +12,7 @@ import {
   injectFault,
   partText,
   portalLog,
+  sendKeys,
   settled,
   unique,
   waitFor,
@@ -71,20 +72,6 @@ async function press(el: VitrineTable, target: HTMLElement): Promise<void> {
 async function portalRecords(id: string, params: Record<string, string>) {
   const url = `${API}/${id}/records?${new URLSearchParams(params)}`;
   return (await (await fetch(url)).json()) as { total_count: number; results: Record<string, unknown>[] };
-}
-
-/**
- * Real key presses, through web-test-runner's built-in `send-keys` command (what
- * `@web/test-runner-commands` sends; that browser helper is not a dependency of the project).
- */
-async function sendKeys(payload: { press: string }): Promise<void> {
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(socket)) as {
-    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
-  };
-  const answer = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!answer.executed) throw new Error('the send-keys command is not available');
 }
 
 /** Reads the portal's CSV (`;`, BOM, CRLF, quotes doubled) into rows of cells. */
