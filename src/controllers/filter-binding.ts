@@ -1,30 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { VitrineDataError } from '../data/errors.js';
 import type { SourceConfig, SourceConfigOptions, VitrineSource } from '../components/source/source.js';
-import { SourcePendingError } from './source-binding.js';
+import { SourcePendingError, findSource } from './source-binding.js';
+
+export { findSource };
 
 /** An element that acts on a source's filters: a filter, the search box, the summary. */
 export interface FilterHost extends ReactiveControllerHost, HTMLElement {
   /** The id of a `vitrine-source` (or the element is inside one). */
   source: string;
-}
-
-/**
- * The `vitrine-source` an element names with `source="id"` (looked up in the element's tree, then the
- * document), or the one around it. Undefined when there is none. The same rule as `SourceBinding`.
- * `id`: the id to look for (default: the element's `source` property).
- */
-export function findSource(
-  host: HTMLElement & { source?: string },
-  id: string | undefined = host.source,
-): VitrineSource | undefined {
-  id = id?.trim();
-  if (id) {
-    const root = host.getRootNode() as Document | ShadowRoot;
-    const found = root.getElementById?.(id) ?? document.getElementById(id);
-    return found?.localName === 'vitrine-source' ? (found as VitrineSource) : undefined;
-  }
-  return (host.parentElement?.closest('vitrine-source') as VitrineSource | null) ?? undefined;
 }
 
 /** Whether the source's code is there (its methods can be called). */

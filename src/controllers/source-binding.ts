@@ -112,14 +112,26 @@ export class SourceBinding implements ReactiveController {
   }
 
   private find(): VitrineSource | undefined {
-    const host = this.host;
-    if (host.source) {
-      const root = host.getRootNode() as Document | ShadowRoot;
-      const found = root.getElementById?.(host.source) ?? document.getElementById(host.source);
-      return found?.localName === 'vitrine-source' ? (found as VitrineSource) : undefined;
-    }
-    return (host.parentElement?.closest('vitrine-source') as VitrineSource | null) ?? undefined;
+    return findSource(this.host);
   }
+}
+
+/**
+ * The `vitrine-source` an element names with `source="id"` (looked up in the element's tree, then the
+ * document), or the one around it. Undefined when there is none.
+ * `id`: the id to look for (default: the element's `source` property).
+ */
+export function findSource(
+  host: HTMLElement & { source?: string },
+  id: string | undefined = host.source,
+): VitrineSource | undefined {
+  id = id?.trim();
+  if (id) {
+    const root = host.getRootNode() as Document | ShadowRoot;
+    const found = root.getElementById?.(id) ?? document.getElementById(id);
+    return found?.localName === 'vitrine-source' ? (found as VitrineSource) : undefined;
+  }
+  return (host.parentElement?.closest('vitrine-source') as VitrineSource | null) ?? undefined;
 }
 
 /** The bound `vitrine-source` exists but its code has not arrived yet: stay in the loading state. */
