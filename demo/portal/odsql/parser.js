@@ -134,6 +134,22 @@ class Parser {
     throw malformed(detail, this.clause);
   }
 
+  /**
+   * Items separated by commas, up to the end of the clause.
+   * @template T
+   * @param {() => T} item
+   * @returns {T[]}
+   */
+  list(item) {
+    const items = [item()];
+    while (this.isOp(',')) {
+      this.next();
+      items.push(item());
+    }
+    this.expectEnd();
+    return items;
+  }
+
   expectEnd() {
     if (this.peek().t !== 'eof') this.unexpected();
   }
@@ -423,23 +439,13 @@ function isUnitWord(unit) {
  */
 export function parseSelect(src) {
   const p = new Parser(src, 'select');
-  /** @type {(Item|StarItem)[]} */
-  const items = [];
-  for (;;) {
+  return p.list(() => {
     if (p.isOp('*') && (p.isOp(',', 1) || p.peek(1).t === 'eof')) {
       p.next();
-      items.push({ star: true, text: '*' });
-    } else {
-      items.push(p.parseAliasedItem());
+      return /** @type {StarItem} */ ({ star: true, text: '*' });
     }
-    if (p.isOp(',')) {
-      p.next();
-      continue;
-    }
-    break;
-  }
-  p.expectEnd();
-  return items;
+    return p.parseAliasedItem();
+  });
 }
 
 /**
@@ -461,18 +467,7 @@ export function parseWhere(src) {
  */
 export function parseGroupBy(src) {
   const p = new Parser(src, 'group_by');
-  /** @type {Item[]} */
-  const items = [];
-  for (;;) {
-    items.push(p.parseAliasedItem());
-    if (p.isOp(',')) {
-      p.next();
-      continue;
-    }
-    break;
-  }
-  p.expectEnd();
-  return items;
+  return p.list(() => p.parseAliasedItem());
 }
 
 /**
@@ -482,9 +477,7 @@ export function parseGroupBy(src) {
  */
 export function parseOrderBy(src) {
   const p = new Parser(src, 'order_by');
-  /** @type {OrderItem[]} */
-  const items = [];
-  for (;;) {
+  return p.list(() => {
     const s = p.peek().s;
     const expr = p.parseOr();
     const text = src.slice(s, p.lastEnd);
@@ -494,15 +487,8 @@ export function parseOrderBy(src) {
       p.next();
       desc = true;
     }
-    items.push({ expr, text, desc });
-    if (p.isOp(',')) {
-      p.next();
-      continue;
-    }
-    break;
-  }
-  p.expectEnd();
-  return items;
+    return /** @type {OrderItem} */ ({ expr, text, desc });
+  });
 }
 
 /**
