@@ -1,4 +1,5 @@
 // @ts-check
+/* global document, window, requestAnimationFrame -- functions handed to the page (page.evaluate) */
 /**
  * `npm run screenshots`: the pictures of the README and of the demo gallery, made from the demo pages
  * as they are today. Starts the local portal and the demo server (with the strict CSP of `npm start`),
