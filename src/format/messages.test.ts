@@ -1,26 +1,54 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MESSAGES, interpolate, isMessageKey, translate, translateDynamic } from './messages.js';
+import { interpolate, isMessageKey, messageTables, translate, translateDynamic } from './messages.js';
+import { translate as chartTranslate } from './messages-chart.js';
+import { translate as filterTranslate } from './messages-filters.js';
+import { translate as mapTranslate } from './messages-map.js';
+import { translate as tableTranslate } from './messages-table.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{([A-Za-z][A-Za-z0-9_]*)\}/g)].map((m) => m[1]).sort();
 
 describe('message tables', () => {
-  it('have the same keys in French and English', () => {
-    assert.deepEqual(Object.keys(MESSAGES.fr).sort(), Object.keys(MESSAGES.en).sort());
+  const tables = messageTables();
+  it('are the shared one and one per element (chart, map, table, filters)', () => {
+    assert.equal(tables.length, 5);
   });
-  for (const key of Object.keys(MESSAGES.en) as (keyof typeof MESSAGES.en)[]) {
-    it(`${key}: same placeholders, no HTML, not empty`, () => {
-      assert.deepEqual(placeholders(MESSAGES.fr[key]), placeholders(MESSAGES.en[key]));
-      for (const text of [MESSAGES.fr[key], MESSAGES.en[key]]) {
-        assert.ok(text.trim().length > 0);
-        assert.ok(!/[<>]/.test(text.replace(/<=|>=|[<>](?=,)/g, '')), `no markup in ${text}`);
+  it('have the same keys in French and English, and no key in two tables', () => {
+    const seen = new Set<string>();
+    for (const { en, fr } of tables) {
+      assert.deepEqual(Object.keys(fr).sort(), Object.keys(en).sort());
+      for (const key of Object.keys(en)) {
+        assert.ok(!seen.has(key), `${key} is in two tables`);
+        seen.add(key);
       }
-    });
+    }
+  });
+  for (const { en, fr } of tables) {
+    for (const key of Object.keys(en)) {
+      it(`${key}: same placeholders, no HTML, not empty`, () => {
+        assert.deepEqual(placeholders(fr[key] ?? ''), placeholders(en[key] ?? ''));
+        for (const text of [fr[key] ?? '', en[key] ?? '']) {
+          assert.ok(text.trim().length > 0);
+          assert.ok(!/[<>]/.test(text.replace(/<=|>=|[<>](?=,)/g, '')), `no markup in ${text}`);
+        }
+      });
+    }
   }
   it('are frozen', () => {
     assert.throws(() => {
-      (MESSAGES.en as Record<string, string>)['ui.others'] = 'x';
+      (tables[0]?.en as Record<string, string>)['ui.others'] = 'x';
     });
+  });
+});
+
+describe("each element's table", () => {
+  it("answers through the element's translate and, once loaded, through every lookup", () => {
+    assert.equal(chartTranslate('fr', 'chart.kind.pie'), 'Graphique en secteurs');
+    assert.equal(mapTranslate('en', 'map.name', { dataset: 'Shops' }), 'Map: Shops');
+    assert.equal(tableTranslate('en', 'table.count.other', { count: 3 }), '3 rows');
+    assert.equal(filterTranslate('fr', 'filters.clear'), 'Tout effacer');
+    assert.equal(chartTranslate('en', 'ui.retry'), 'Retry');
+    assert.equal(translateDynamic('en', 'reason.chart-x'), 'the chart needs a field to group by');
   });
 });
 

@@ -4,7 +4,8 @@ import { VitrineDataError, isVitrineDataError } from '../../data/errors.js';
 import type { AggregateResult } from '../../data/explore.js';
 import type { DatasetMetadata } from '../../data/metadata.js';
 import { formatDate, formatPeriod, periodKey } from '../../format/date.js';
-import { translate, type MessageKey } from '../../format/messages.js';
+import { type MessageKey } from '../../format/messages.js';
+import { translate } from '../../format/messages-chart.js';
 import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
@@ -530,7 +531,9 @@ export class VitrineChart extends LitElement {
   private registerFormats(e: typeof Engine, model: ChartModel): void {
     const keys = this.formatKeys();
     const format = this.format;
-    const largest = Math.max(0, ...model.rows.map((r) => (typeof r.y === 'number' ? Math.abs(r.y) : 0)));
+    // A loop, not Math.max(...rows): spreading many rows overflows the call stack.
+    let largest = 0;
+    for (const r of model.rows) if (typeof r.y === 'number') largest = Math.max(largest, Math.abs(r.y));
     const axis: NumberFormatOptions = { ...format.number, locale: format.tag };
     if (axis.decimals === undefined && !axis.percent && largest >= 100_000) axis.compact = true;
     e.setFormat(keys.value, (v) => formatNumber(typeof v === 'number' ? v : Number(v), axis));

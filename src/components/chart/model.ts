@@ -28,7 +28,8 @@ import {
 } from '../../data/query.js';
 import { formatPeriod, periodKey, periodStart, type TimeUnit } from '../../format/date.js';
 import type { Locale } from '../../format/locale.js';
-import { translate, translateDynamic, type MessageKey } from '../../format/messages.js';
+import { translateDynamic, type MessageKey } from '../../format/messages.js';
+import { translate } from '../../format/messages-chart.js';
 import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
 
 /** Chart kinds (`type` attribute). */

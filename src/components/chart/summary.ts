@@ -3,7 +3,8 @@
  * what, the extremes, the largest share, the trend of a time series and its gaps. Screen readers read it
  * as the chart's description; it is plain text.
  */
-import { translate, type MessageKey } from '../../format/messages.js';
+import { type MessageKey } from '../../format/messages.js';
+import { translate } from '../../format/messages-chart.js';
 import {
   formatShare,
   formatValue,

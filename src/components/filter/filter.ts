@@ -6,7 +6,7 @@ import { VitrineDataError } from '../../data/errors.js';
 import { findField, type DatasetMetadata, type FieldInfo } from '../../data/metadata.js';
 import type { Condition, Scalar } from '../../data/query.js';
 import { formatPeriod } from '../../format/date.js';
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-filters.js';
 import { formatNumber } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { FilterBinding } from '../../controllers/filter-binding.js';

@@ -7,7 +7,7 @@ import type { DatasetMetadata } from '../../data/metadata.js';
 import { findField } from '../../data/metadata.js';
 import type { Condition, Scalar } from '../../data/query.js';
 import { formatPeriod } from '../../format/date.js';
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-filters.js';
 import type { Locale } from '../../format/locale.js';
 import { formatNumber } from '../../format/number.js';
 import type { FilterSelection } from '../../events/filter-events.js';

@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DatasetMetadata } from '../../data/metadata.js';
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-filters.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { FilterBinding, findSource } from '../../controllers/filter-binding.js';
 import { LocaleController } from '../../controllers/locale-controller.js';

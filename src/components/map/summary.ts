@@ -3,7 +3,7 @@
  * screen reader user can take in before exploring the table. Pure: no Lit, no DOM.
  * @module
  */
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-map.js';
 import { formatNumber } from '../../format/number.js';
 import type { MapMode } from './layers.js';
 

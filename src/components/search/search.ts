@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-filters.js';
 import { FilterBinding } from '../../controllers/filter-binding.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourcePendingError } from '../../controllers/source-binding.js';

@@ -5,7 +5,7 @@
  */
 import type { FieldInfo } from '../../data/metadata.js';
 import { formatDate } from '../../format/date.js';
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-table.js';
 import { formatNumber } from '../../format/number.js';
 import type { Locale } from '../../format/locale.js';
 

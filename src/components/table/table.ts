@@ -4,7 +4,7 @@ import { VitrineDataError } from '../../data/errors.js';
 import type { DatasetMetadata, FieldInfo } from '../../data/metadata.js';
 import { parseLimit, parseSort, type Sort } from '../../data/query.js';
 import { resolveIntlLocale } from '../../format/locale.js';
-import { translate } from '../../format/messages.js';
+import { translate } from '../../format/messages-table.js';
 import { formatNumber } from '../../format/number.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
