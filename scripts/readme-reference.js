@@ -34,6 +34,27 @@ export function reference(manifest) {
       }
       out.push('');
     }
+    // Public properties without an attribute, and public methods: the JavaScript side of the element.
+    const attributeFields = new Set((el.attributes ?? []).map((/** @type {any} */ a) => a.fieldName));
+    const api = (el.members ?? []).filter(
+      (/** @type {any} */ m) =>
+        !m.static &&
+        (m.privacy ?? 'public') === 'public' &&
+        !m.name.startsWith('_') &&
+        !attributeFields.has(m.name) &&
+        m.description,
+    );
+    if (api.length) {
+      out.push('| property or method (JavaScript) | what it does |', '|---|---|');
+      for (const m of api) {
+        const name =
+          m.kind === 'method'
+            ? `\`${m.name}(${(m.parameters ?? []).map((/** @type {any} */ p) => p.name).join(', ')})\``
+            : `\`${m.name}\`${m.readonly ? ' (read-only)' : ''}`;
+        out.push(`| ${name} | ${cell(m.description)} |`);
+      }
+      out.push('');
+    }
     const events = (el.events ?? []).filter((/** @type {any} */ e) => e.name);
     if (events.length)
       out.push(

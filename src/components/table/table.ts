@@ -72,6 +72,8 @@ type Pending = 'page' | undefined;
  * @csspart link - A link in a cell (http(s) addresses and files only).
  * @csspart pager - The line under the table: previous and next buttons and the status.
  * @csspart button - The previous and next buttons.
+ * @csspart previous - The previous button (also `button`).
+ * @csspart next - The next button (also `button`).
  * @csspart status - "Rows 11–20 of 34,969".
  * @csspart note - The notice shown at the last page the portal lets a table reach.
  * @csspart empty - The "no data" message.
