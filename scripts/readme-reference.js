@@ -70,6 +70,21 @@ export function reference(manifest) {
       );
     }
   }
+  // What a CMS's HTML sanitiser must let through: every tag, and every attribute of any of them (plus
+  // `id`, which names a source, and `lang`, which sets the language).
+  const attributes = new Set(['id', 'lang']);
+  for (const el of elements) for (const a of el.attributes ?? []) attributes.add(a.name);
+  out.push(
+    '### Every tag and attribute (for a CMS allow-list)',
+    '',
+    `Tags: ${elements.map((/** @type {any} */ el) => `\`${el.tagName}\``).join(', ')}.`,
+    '',
+    `Attributes: ${[...attributes]
+      .sort()
+      .map((a) => `\`${a}\``)
+      .join(', ')}.`,
+    '',
+  );
   return out.join('\n');
 }
 
