@@ -58,6 +58,9 @@ export function parseRecordsResponse(body: unknown, url?: string): RecordsResult
       return isObject(inner.fields) ? inner.fields : inner;
     });
   } else throw shapeError(url);
+  // More records than the query's `limit`: not an answer to this query.
+  const limit = url === undefined ? undefined : /[?&]limit=(\d+)/.exec(url)?.[1];
+  if (limit !== undefined && rows.length > Number(limit)) throw shapeError(url);
   const total = totalOf(body);
   return total === undefined ? { rows } : { rows, total };
 }

@@ -77,6 +77,14 @@ export function readAggregates(
 ): AggregateResult {
   if (plan.kind !== 'aggregate') throw new TypeError('not an aggregate plan');
   if (!isObject(body) || !Array.isArray(body.results)) throw shapeError(url);
+  // More groups than asked for (one without group_by), or rows with none of the columns asked for:
+  // not an answer to this query (a proxy's page of something else, a runaway export).
+  const most = plan.groups.length === 0 ? 1 : plan.limit;
+  if (most !== undefined && body.results.length > most) throw shapeError(url);
+  const first = body.results[0];
+  const columns = [...plan.groups, ...plan.measures];
+  if (isObject(first) && columns.length > 0 && columns.every((c) => pick(first, c.alias, c.expression) === undefined))
+    throw shapeError(url);
   const rows: AggregateRow[] = body.results.filter(isObject).map((raw) => {
     const row: AggregateRow = {};
     for (const g of plan.groups) row[g.key] = readGroup ? readGroup(pick(raw, g.alias, g.expression), g) : null;
