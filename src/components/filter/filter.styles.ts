@@ -137,4 +137,12 @@ export const filterStyles = css`
     flex: 1 1 8rem;
     min-width: 0;
   }
+  .stale {
+    font-size: 0.8125rem;
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+    margin-top: 0.5rem;
+  }
 `;

@@ -14,7 +14,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { SourcePendingError } from '../../controllers/source-binding.js';
 import { clearWarning, warnOnce } from '../../controllers/report.js';
 import { VitrineDataErrorEvent, VitrineDataLoadEvent } from '../../events/data-events.js';
-import { errorContent } from '../shared/state-views.js';
+import { errorContent, staleContent } from '../shared/state-views.js';
 import { hostStyles, stateStyles } from '../../styles/host.js';
 import {
   childUnit,
@@ -77,6 +77,7 @@ let instances = 0;
  * @csspart empty - The "no values" message.
  * @csspart error - The message shown in place of the values when something is wrong.
  * @csspart retry - The retry button (network and portal errors).
+ * @csspart stale - The notice shown under the values when a refresh failed (the values stay).
  * @cssprop [--vitrine-filter-min-height=8rem] - Height kept while loading, so the page does not move.
  * @cssprop [--vitrine-filter-max-height=20rem] - Height beyond which the list of values scrolls.
  * @cssprop [--vitrine-filter-label-size=1rem] - Size of the field's name.
@@ -695,6 +696,11 @@ export class VitrineFilter extends LitElement {
               <legend part="label" class="label">${label}</legend>
               ${this.renderBody(d)}
             </fieldset>`
+      }
+      ${
+        this.data.stale && status !== 'error'
+          ? html`<div class="stale" part="stale">${staleContent(this.data, this.locale, this.onRetry)}</div>`
+          : nothing
       }
     </div>`;
   }
