@@ -67,6 +67,11 @@ export const Points: Story = {
   args: { src: datasetPage('earthquakes'), mode: 'points', popup: 'place,mag,time', title: 'Séismes' },
 };
 
+/** Where the earthquakes are dense, as a heatmap. */
+export const Heatmap: Story = {
+  args: { src: datasetPage('earthquakes'), mode: 'heatmap', popup: '', title: 'Densité des séismes' },
+};
+
 /** Unemployment by US county. */
 export const Choropleth: Story = {
   args: {
