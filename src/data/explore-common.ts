@@ -8,7 +8,7 @@ import { type DataErrorDetails, type DataErrorKind, VitrineDataError, statusKind
 import { parseNumberText } from './filter.js';
 import { dateLiteral, isDateText, numberLiteral, quoteField, quoteString } from './odsql.js';
 import type { Condition, ExportQuery, Measure, QueryBase, Scalar, Sort } from './query.js';
-import type { TimeUnit } from '../format/date.js';
+import type { TimeUnit } from '../format/time-units.js';
 import type { DatasetRef } from './source-url.js';
 
 /** The limits of the Explore API v2.1. */

@@ -9,11 +9,11 @@
  * Attribute parsers live here too (`parseMeasure('sum(population)')`, `parseSort('-y')`…): each throws a
  * `bad-attribute` {@link VitrineDataError} naming the attribute and showing an accepted form.
  */
-import { type TimeUnit, isTimeUnit } from '../format/date.js';
+import { type TimeUnit, isTimeUnit } from '../format/time-units.js';
 import { VitrineDataError } from './errors.js';
 
-export type { TimeUnit } from '../format/date.js';
-export { TIME_UNITS, isTimeUnit } from '../format/date.js';
+export type { TimeUnit } from '../format/time-units.js';
+export { TIME_UNITS, isTimeUnit } from '../format/time-units.js';
 
 /** Aggregates every portal kind is expected to compute (or the local engine, later). */
 export const AGGREGATE_OPS = ['count', 'sum', 'avg', 'min', 'max', 'median', 'count_distinct'] as const;

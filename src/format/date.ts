@@ -18,17 +18,9 @@
  */
 import { resolveIntlLocale } from './locale.js';
 import { translate } from './messages.js';
+import type { TimeUnit } from './time-units.js';
 
-/** Time units a date field can be grouped by. */
-export const TIME_UNITS = ['year', 'quarter', 'month', 'week', 'day', 'hour'] as const;
-
-/** A time unit a date field can be grouped by. */
-export type TimeUnit = (typeof TIME_UNITS)[number];
-
-/** Whether `value` names a time unit. */
-export function isTimeUnit(value: string): value is TimeUnit {
-  return (TIME_UNITS as readonly string[]).includes(value);
-}
+export { TIME_UNITS, type TimeUnit, isTimeUnit } from './time-units.js';
 
 /** How to write a date or a period. Every field is optional. */
 export interface DateFormatOptions {

@@ -3,8 +3,8 @@ import { VitrineDataError } from '../../data/errors.js';
 import { parseFilter } from '../../data/filter.js';
 import { findField, type DatasetMetadata } from '../../data/metadata.js';
 import { parseMeasure, type Filter, type Measure } from '../../data/query.js';
+import type * as DateFormatting from '../../format/date.js';
 import { formatNumber, type NumberFormatOptions } from '../../format/number.js';
-import { formatDate, formatPeriod } from '../../format/date.js';
 import { translate, translateDynamic } from '../../format/messages.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
@@ -29,6 +29,10 @@ interface FigureData {
 }
 
 const DATE_TEXT = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The date formatting, loaded by the first figure that shows a date (most show numbers only). */
+let dates: typeof DateFormatting | undefined;
+const loadDates = async () => (dates ??= await import('../../format/date.js'));
 
 /**
  * A key figure: one number computed by the portal (a count, a sum, an average…), with a label, a unit,
@@ -203,6 +207,8 @@ export class VitrineFigure extends LitElement {
         }
         const [a, b] = await Promise.all([main, other]);
         const result: FigureData = { value: (a.rows[0]?.value ?? null) as Scalar, meta, measure };
+        if ([result.value, b?.rows[0]?.value].some((v) => typeof v === 'string' && DATE_TEXT.test(v.slice(0, 10))))
+          await loadDates();
         if (b) {
           result.reference = (b.rows[0]?.value ?? null) as Scalar;
           if (referenceLabel !== undefined) result.referenceLabel = referenceLabel;
@@ -247,7 +253,7 @@ export class VitrineFigure extends LitElement {
     let label: string | undefined;
     if (moved?.op === 'in' && moved.values.length === 1 && DATE_TEXT.test(String(moved.values[0]))) {
       const text = String(moved.values[0]);
-      label = formatPeriod(text, text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day', {
+      label = (await loadDates()).formatPeriod(text, text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day', {
         locale: this.locale.tag,
       });
     }
@@ -303,8 +309,8 @@ export class VitrineFigure extends LitElement {
   }
 
   private formatValue(d: FigureData, value: Scalar = d.value): string {
-    if (typeof value === 'string' && DATE_TEXT.test(value.slice(0, 10)))
-      return formatDate(value, { locale: this.locale.tag });
+    if (typeof value === 'string' && DATE_TEXT.test(value.slice(0, 10)) && dates)
+      return dates.formatDate(value, { locale: this.locale.tag });
     if (typeof value !== 'number') return value === null ? '–' : String(value);
     return formatNumber(value, this.numberOptions(value));
   }

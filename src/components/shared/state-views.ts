@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { isVitrineDataError } from '../../data/errors.js';
-import { formatDate } from '../../format/date.js';
+import { resolveIntlLocale } from '../../format/locale.js';
 import { translate } from '../../format/messages.js';
 import { errorMessage } from '../../controllers/report.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
@@ -23,7 +23,12 @@ export function errorContent(error: Error | undefined, locale: LocaleController,
  * Wrap it in the element's own `part="stale"` box.
  */
 export function staleContent(data: { updatedAt: Date | undefined }, locale: LocaleController, onRetry: () => void) {
-  const time = data.updatedAt ? formatDate(data.updatedAt, { locale: locale.tag, style: 'short' }) : '';
+  // An instant, in the reader's zone, short (what formatDate of format/date.ts writes, without loading it).
+  const time = data.updatedAt
+    ? new Intl.DateTimeFormat(resolveIntlLocale(locale.tag), { dateStyle: 'short', timeStyle: 'short' }).format(
+        data.updatedAt,
+      )
+    : '';
   return html`<span>${translate(locale.locale, 'ui.stale', { time })}</span>
     <button part="retry" class="retry" @click=${onRetry}>${translate(locale.locale, 'ui.retry')}</button>`;
 }
