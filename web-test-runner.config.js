@@ -59,6 +59,19 @@ const STRICT_CSP = [
   "base-uri 'self'",
 ].join('; ');
 
+/**
+ * The policy a strict site sends as an HTTP header (test/browser/reliability/csp-header.test.ts): unlike a
+ * meta tag, it also covers what runs before the page's first element. Data only from the portal.
+ */
+const HEADER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "worker-src 'self'",
+  `connect-src ${portal.url}`,
+  "img-src 'self' data: blob:",
+].join('; ');
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['src/components/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.csp.test.ts'],
@@ -101,6 +114,17 @@ export default {
         }
         return undefined;
       },
+    },
+  ],
+  middleware: [
+    // An empty page under HEADER_CSP, which the test fills with every element and the CDN script.
+    (context, next) => {
+      if (context.path !== '/__vitrine/csp-header.html') return next();
+      context.set('Content-Security-Policy', HEADER_CSP);
+      context.type = 'html';
+      context.body =
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP header</title></head><body></body></html>';
+      return undefined;
     },
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
