@@ -24,10 +24,11 @@ describe('parseDatasetMetadata', () => {
     assert.equal(meta.timezone, undefined);
     assert.deepEqual(meta.features, ['geo', 'analyze', 'timeserie']);
     assert.deepEqual(meta.fields, [
-      { name: 'name', label: 'Name', type: 'text', multivalued: false, facet: false },
+      // Text is sortable when annotated so; numbers and dates always; geometry never.
+      { name: 'name', label: 'Name', type: 'text', multivalued: false, facet: false, sortable: true },
       { name: 'cou_name_en', label: 'Country name EN', type: 'text', multivalued: false, facet: true },
       { name: 'alternate_names', label: 'Alternate Names', type: 'text', multivalued: true, facet: false },
-      { name: 'population', label: 'Population', type: 'int', multivalued: false, facet: false },
+      { name: 'population', label: 'Population', type: 'int', multivalued: false, facet: false, sortable: true },
       { name: 'coordinates', label: 'Coordinates', type: 'geo_point_2d', multivalued: false, facet: false },
     ]);
   });
@@ -38,12 +39,25 @@ describe('parseDatasetMetadata', () => {
         fields: [
           { name: 'montant', type: 'double', annotations: { unit: ['€'], decimals: ['2'] } },
           { name: 'cat', type: 'text', annotations: [{ name: 'facet', args: [] }] },
+          { name: 'code', type: 'text', annotations: [{ name: 'sortable' }] },
+          { name: 'day', type: 'date' },
         ],
       },
     });
     assert.deepEqual(meta.fields, [
-      { name: 'montant', label: 'montant', type: 'double', multivalued: false, facet: false, unit: '€', decimals: 2 },
+      {
+        name: 'montant',
+        label: 'montant',
+        type: 'double',
+        multivalued: false,
+        facet: false,
+        sortable: true,
+        unit: '€',
+        decimals: 2,
+      },
       { name: 'cat', label: 'cat', type: 'text', multivalued: false, facet: true },
+      { name: 'code', label: 'code', type: 'text', multivalued: false, facet: false, sortable: true },
+      { name: 'day', label: 'day', type: 'date', multivalued: false, facet: false, sortable: true },
     ]);
   });
   it('refuses other shapes as malformed', () => {

@@ -35,6 +35,11 @@ export interface FieldInfo {
   multivalued: boolean;
   /** Declared as a facet (filter widgets can list its values with counts). */
   facet: boolean;
+  /**
+   * The portal can order records by it: numbers and dates always, text only when the dataset's
+   * publisher marked it sortable (the `sortable` annotation); other types never.
+   */
+  sortable?: boolean;
   /** Unit declared by the portal (`€`, `km`), if any. */
   unit?: string;
   /** Decimals declared by the portal, if any. */
@@ -55,6 +60,9 @@ export interface DatasetMetadata {
   features: string[];
   fields: FieldInfo[];
 }
+
+/** Types a portal orders records by without being asked to (text needs the `sortable` annotation). */
+const ALWAYS_SORTABLE = new Set(['int', 'double', 'date', 'datetime']);
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -102,6 +110,8 @@ export function parseDatasetMetadata(body: unknown, url?: string): DatasetMetada
       multivalued: annotation(raw.annotations, 'multivalued') !== undefined,
       facet: annotation(raw.annotations, 'facet') !== undefined,
     };
+    if (ALWAYS_SORTABLE.has(field.type) || (field.type === 'text' && annotation(raw.annotations, 'sortable')))
+      field.sortable = true;
     const description = text(raw.description);
     if (description !== undefined) field.description = description;
     const unit = annotation(raw.annotations, 'unit')?.[0];

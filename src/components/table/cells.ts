@@ -27,9 +27,9 @@ export interface CellFormat {
 /** Field types that hold geometry. */
 export const GEO_TYPES: ReadonlySet<string> = new Set(['geo_point_2d', 'geo_shape']);
 
-/** Field types the portal can sort on (not geometry, files or JSON). */
-export function isSortable(field: Pick<FieldInfo, 'type'>): boolean {
-  return !GEO_TYPES.has(field.type) && field.type !== 'file' && field.type !== 'json_blob';
+/** Whether the portal can order records by this field (see `FieldInfo.sortable`): its header is a sort button. */
+export function isSortable(field: Pick<FieldInfo, 'sortable'>): boolean {
+  return field.sortable === true;
 }
 
 /** Whether a field holds numbers (right-aligned, tabular figures). */

@@ -295,6 +295,10 @@ describe('vitrine-table', () => {
         </vitrine-table>`,
       );
       expect(ariaSorts(el)).to.deep.equal({ Nom: null, Département: null, Population: 'descending' });
+      // Only what the portal can order by is a sort button: numbers, dates, and text its publisher marked
+      // sortable (nom); a text facet without the annotation (departement) would be refused by a portal.
+      const buttons = [...root(el).querySelectorAll('[part~="sort-button"] .label')].map((l) => text(l));
+      expect(buttons).to.deep.equal(['Nom', 'Population']);
       const sorts: string[] = [];
       el.addEventListener('vitrine-sort-change', (e) => sorts.push(e.sort));
       await press(el, button(el, 'next'));
