@@ -1,0 +1,326 @@
+// @ts-check
+/**
+ * The browser side of the page benchmarks: the local portal, a static server for Vitrine's CDN build
+ * and the peer's bundles, headless Chromium, and `measure()`, which loads one page in a fresh browser
+ * context (cold HTTP cache) and returns when every widget shows its data.
+ *
+ * "Shows its data":
+ * - Vitrine: every data element (figure, chart, map, table, filter) has fired `vitrine-data-load` and
+ *   the `[part~=base]` element of its shadow root says `aria-busy="false"` (for a map, the event means
+ *   the data is drawn and the map idle);
+ * - peer: the page's code handed each widget its data (a one-line hook, bench/peer/common.js), and then
+ *   the rendered output shows it: a KpiCard's `.kpi-card__value-number` holds a number, a Chart's canvas
+ *   has drawn pixels, a Table has body rows, a PoiMap's canvas shows points (read back from WebGL, with
+ *   `preserveDrawingBuffer` forced on for the peer's pages only). The peer's map counts as done at the
+ *   first frame that shows points, Vitrine's when the map is idle after drawing them: if anything this
+ *   favours the peer.
+ * The peer's pages are served with the same Content-Security-Policy as Vitrine's but for
+ * `style-src 'unsafe-inline'`, which its Svelte components need (they write style attributes).
+ * Both checks run at each animation frame from the start of the page, so both sides are timed the same
+ * way (to the frame, ~16 ms).
+ * @module
+ */
+import { gzipSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startPortal } from '../demo/portal/server.js';
+import { startStaticServer, strictCsp } from '../scripts/static-server.js';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.js';
+import { OUT } from './peer-build.js';
+import { PAGE_CSS, peerPage, vitrinePage } from './scenarios.js';
+import { median } from './lib.js';
+
+/** @typedef {import('./scenarios.js').Scenario} Scenario */
+/** @typedef {'vitrine' | 'peer'} Side */
+
+/**
+ * @typedef {object} PageResult
+ * @property {number} ms time from navigation start until every widget shows data
+ * @property {number} requests every request the page made (page, code, data)
+ * @property {number} dataRequests requests to the portal
+ * @property {number} codeBytes bytes of JavaScript and CSS received (as served: uncompressed)
+ * @property {number} codeGzip the same, gzip level 6 (what a compressing server would send)
+ * @property {number} dataBytes bytes of data received from the portal (uncompressed)
+ * @property {number} dataGzip the same, gzip level 6
+ * @property {number} totalBytes everything received (page, code, data), uncompressed
+ * @property {number} longTasks number of long tasks (> 50 ms) on the main thread until then
+ * @property {number} longTaskMs their total duration
+ * @property {number} blockingMs total blocking time: the sum of (duration − 50 ms)
+ * @property {number} heap JS heap of the page's main thread after a forced garbage collection, bytes
+ * @property {number} domNodes DOM nodes (CDP Memory.getDOMCounters)
+ * @property {string[]} codeFiles paths of the JavaScript and CSS files received
+ */
+
+/**
+ * Runs in the page before any of its scripts (Playwright init script: not subject to the page's CSP).
+ * Resolves `window.__benchDone` with the time every widget showed its data.
+ * @param {{ side: Side, expected: number }} options
+ */
+function harness({ side, expected }) {
+  /** @type {[number, number][]} */
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // no long task API: the counts stay at 0
+  }
+  /** @type {Set<EventTarget>} */
+  const loaded = new Set();
+  /** @type {string[]} */
+  const errors = [];
+  document.addEventListener('vitrine-data-load', (e) => loaded.add(e.composedPath()[0] ?? document), true);
+  document.addEventListener(
+    'vitrine-data-error',
+    (e) => errors.push(`${/** @type {Element} */ (e.composedPath()[0])?.tagName}: ${/** @type {any} */ (e).error}`),
+    true,
+  );
+  /** @type {{ container: HTMLElement, kind: string, component: any }[]} */
+  const widgets = [];
+  /** @type {any} */ (window).vitrineBench = {
+    shown: (/** @type {HTMLElement} */ container, /** @type {string} */ kind, /** @type {any} */ component) =>
+      widgets.push({ container, kind, component }),
+  };
+  const DATA_ELEMENTS = 'vitrine-figure, vitrine-chart, vitrine-map, vitrine-table, vitrine-filter';
+  const P = 96;
+  const probe = document.createElement('canvas');
+  probe.width = P;
+  probe.height = P;
+  const probeContext = probe.getContext('2d', { willReadFrequently: true });
+  if (side === 'peer') {
+    // The PoiMap's maplibre map is out of reach (inside a child Svelte component): its WebGL canvas is
+    // read instead, which needs the drawing buffer kept between frames.
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    /** @type {any} */ (HTMLCanvasElement.prototype).getContext = function (
+      /** @type {string} */ type,
+      /** @type {any} */ attributes,
+    ) {
+      const keep = type === 'webgl' || type === 'webgl2' ? { ...attributes, preserveDrawingBuffer: true } : attributes;
+      return getContext.call(this, /** @type {any} */ (type), keep);
+    };
+  }
+  /**
+   * Pixels of a canvas (scaled down to P × P) that pass a test.
+   * @param {HTMLCanvasElement | null} canvas @param {(r: number, g: number, b: number, a: number) => boolean} test
+   */
+  const count = (canvas, test) => {
+    if (!canvas || canvas.width === 0 || canvas.height === 0 || !probeContext) return 0;
+    probeContext.clearRect(0, 0, P, P);
+    probeContext.drawImage(canvas, 0, 0, P, P);
+    const px = probeContext.getImageData(0, 0, P, P).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (test(px[i] ?? 0, px[i + 1] ?? 0, px[i + 2] ?? 0, px[i + 3] ?? 0)) n++;
+    return n;
+  };
+  const rendered = (/** @type {{ container: HTMLElement, kind: string, component: any }} */ w) => {
+    switch (w.kind) {
+      case 'kpi':
+        return /\d/.test(w.container.querySelector('.kpi-card__value-number')?.textContent ?? '');
+      case 'table':
+        return (w.container.querySelector('tbody tr')?.textContent ?? '').trim().length > 0;
+      case 'chart':
+        // axes, labels and bars are drawn at once (the peer turns chart.js animations off)
+        return count(w.container.querySelector('canvas'), (_r, _g, _b, a) => a > 0) > 8;
+      case 'map':
+        // the points (#2f5fb3) on the plain background (#eef1f4)
+        return count(w.container.querySelector('canvas'), (r, _g, b, a) => a > 0 && b - r > 60) > 3;
+      default:
+        return false;
+    }
+  };
+  const done = () => {
+    if (side === 'vitrine') {
+      const elements = [...document.querySelectorAll(DATA_ELEMENTS)];
+      return (
+        elements.length === expected &&
+        elements.every(
+          (el) =>
+            loaded.has(el) && el.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
+        )
+      );
+    }
+    return widgets.length === expected && widgets.every(rendered);
+  };
+  /** @type {any} */ (window).__benchDone = new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`not every widget showed data within 90 s`)), 90000);
+    const tick = () => {
+      if (errors.length > 0) {
+        clearTimeout(timeout);
+        reject(new Error(errors.join('\n')));
+      } else if (done()) {
+        const ms = performance.now();
+        clearTimeout(timeout);
+        const before = longTasks.filter(([start]) => start < ms);
+        resolve({
+          ms,
+          longTasks: before.length,
+          longTaskMs: before.reduce((s, [, d]) => s + d, 0),
+          blockingMs: before.reduce((s, [, d]) => s + Math.max(0, d - 50), 0),
+        });
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/**
+ * Starts the portal, the static server and Chromium; builds nothing (peer bundles come from
+ * bench/peer-build.js, Vitrine's from `npm run build`).
+ * @param {Scenario[]} scenarios pages this session serves, as /vitrine/<name>.html and /peer/<name>.html
+ */
+export async function startSession(scenarios) {
+  if (!existsSync('dist/cdn/vitrine.js')) throw new Error('Run `npm run build` first: the benchmark loads dist/cdn.');
+  const portal = await startPortal({ port: 0, quiet: true });
+  const byName = new Map(scenarios.map((s) => [s.name, s]));
+  /** @param {Side} side */
+  const serve = (side) =>
+    startStaticServer({
+      mounts: side === 'vitrine' ? { '/dist/': 'dist' } : { '/peer/': OUT },
+      headers: {
+        'Content-Security-Policy':
+          side === 'vitrine'
+            ? strictCsp(portal.url)
+            : strictCsp(portal.url).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+      },
+      dynamic: async (path) => {
+        if (path === '/bench.css') return { type: 'text/css; charset=utf-8', body: PAGE_CSS };
+        const m = /^\/(vitrine|peer)\/([\w-]+)\.html$/.exec(path);
+        const scenario = m?.[1] === side ? byName.get(m[2] ?? '') : undefined;
+        if (!scenario) return undefined;
+        const html = side === 'vitrine' ? vitrinePage(scenario, portal.url) : peerPage(scenario, portal.url);
+        return { type: 'text/html; charset=utf-8', body: html };
+      },
+    });
+  const sites = { vitrine: await serve('vitrine'), peer: await serve('peer') };
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
+  return {
+    portal,
+    browser,
+    /** @param {Side} side @param {Scenario} scenario */
+    url: (side, scenario) => `${sites[side].url}/${side}/${scenario.name}.html`,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await portal.close();
+      for (const site of Object.values(sites)) await new Promise((resolve) => site.server.close(resolve));
+    },
+  };
+}
+
+/**
+ * Loads one page in a fresh browser context and measures it.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ side: Side, scenario: Scenario, portal: string }} options
+ * @returns {Promise<PageResult>}
+ */
+export async function measure(browser, url, { side, scenario, portal }) {
+  const context = await browser.newContext({ viewport: scenario.viewport ?? { width: 1280, height: 1000 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const portalOrigin = new URL(portal).origin;
+    /** @type {Promise<void>[]} */
+    const pending = [];
+    const totals = {
+      requests: 0,
+      dataRequests: 0,
+      codeBytes: 0,
+      codeGzip: 0,
+      dataBytes: 0,
+      dataGzip: 0,
+      totalBytes: 0,
+    };
+    /** @type {string[]} */
+    const codeFiles = [];
+    let counting = true;
+    page.on('requestfinished', (request) => {
+      if (!counting) return;
+      pending.push(
+        (async () => {
+          const response = await request.response();
+          const body = await response?.body().catch(() => undefined);
+          if (!body) return;
+          const u = new URL(request.url());
+          totals.requests += 1;
+          totals.totalBytes += body.length;
+          if (u.origin === portalOrigin) {
+            totals.dataRequests += 1;
+            totals.dataBytes += body.length;
+            totals.dataGzip += gzipSync(body, { level: 6 }).length;
+          } else if (/\.(m?js|css)$/.test(u.pathname)) {
+            codeFiles.push(u.pathname);
+            totals.codeBytes += body.length;
+            totals.codeGzip += gzipSync(body, { level: 6 }).length;
+          }
+        })(),
+      );
+    });
+    /** @type {string[]} */
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.addInitScript(harness, { side, expected: scenario.widgets.length });
+    await page.goto(url, { waitUntil: 'commit' });
+    const timing = /** @type {{ ms: number, longTasks: number, longTaskMs: number, blockingMs: number }} */ (
+      await page
+        .evaluate(() => /** @type {any} */ (window).__benchDone)
+        .catch((/** @type {Error} */ error) => {
+          throw new Error(
+            `${side} ${scenario.name}: ${error.message}${pageErrors.length ? `\n${pageErrors.join('\n')}` : ''}`,
+          );
+        })
+    );
+    counting = false;
+    await Promise.all(pending);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const dom = /** @type {{ nodes: number }} */ (await cdp.send('Memory.getDOMCounters'));
+    return { ...timing, ...totals, heap, domNodes: dom.nodes, codeFiles };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Medians of several results (the files of the first).
+ * @param {PageResult[]} results
+ * @returns {PageResult}
+ */
+export function medianResult(results) {
+  const first = /** @type {PageResult} */ (results[0]);
+  const numbers = Object.keys(first).filter((k) => k !== 'codeFiles');
+  return /** @type {PageResult} */ ({
+    ...Object.fromEntries(numbers.map((k) => [k, median(results.map((r) => /** @type {any} */ (r)[k]))])),
+    codeFiles: first.codeFiles,
+  });
+}
+
+/**
+ * Each scenario on both sides: one warm-up each (the portal loads its datasets, the OS caches files),
+ * then `runs` runs, alternating which side goes first; the median of each measure.
+ * @param {Awaited<ReturnType<typeof startSession>>} session
+ * @param {Scenario[]} scenarios
+ * @param {number} runs
+ * @param {(line: string) => void} [progress]
+ */
+export async function compareSides(session, scenarios, runs, progress = () => undefined) {
+  /** @type {{ scenario: Scenario, vitrine: PageResult, peer: PageResult }[]} */
+  const rows = [];
+  for (const scenario of scenarios) {
+    /** @param {Side} side */
+    const once = (side) =>
+      measure(session.browser, session.url(side, scenario), { side, scenario, portal: session.portal.url });
+    await once('vitrine');
+    await once('peer');
+    /** @type {{ vitrine: PageResult[], peer: PageResult[] }} */
+    const results = { vitrine: [], peer: [] };
+    for (let i = 0; i < runs; i++) {
+      /** @type {Side[]} */
+      const order = i % 2 ? ['peer', 'vitrine'] : ['vitrine', 'peer'];
+      for (const side of order) results[side].push(await once(side));
+    }
+    rows.push({ scenario, vitrine: medianResult(results.vitrine), peer: medianResult(results.peer) });
+    progress(`  ${scenario.name} done`);
+  }
+  return rows;
+}
