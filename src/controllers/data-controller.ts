@@ -22,7 +22,8 @@ export interface DataControllerOptions<T> {
  *   one in flight, whose late answer is ignored;
  * - periodic refresh (`refresh` attribute): while a refresh fails, the last data stays on screen,
  *   marked stale, rather than being blanked;
- * - removal from the page aborts the request and stops the timer; coming back runs again;
+ * - removal from the page aborts the request and stops the timer; coming back runs again (a move within
+ *   one task keeps the request in flight: no second request);
  * - an error settles once its text can be shown (the CDN build loads error texts on first use).
  */
 export class DataController<T> implements ReactiveController {
@@ -59,11 +60,16 @@ export class DataController<T> implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     this.stopTimer();
-    if (this.abort) {
-      this.abort.abort();
+    const abort = this.abort;
+    if (!abort) return;
+    // A move in the page (out and back in within one task) keeps the request in flight: abort it only
+    // if the element is still out once the task is done.
+    queueMicrotask(() => {
+      if (this.connected || this.abort !== abort) return;
+      abort.abort();
       this.abort = undefined;
       if (this.status !== 'data' && this.status !== 'empty') this.status = 'loading';
-    }
+    });
   }
 
   /**
