@@ -9,9 +9,11 @@
  * The heap also grows by what V8 compiles (optimised code for the paths the cycles take: heap
  * snapshots show InstructionStream, TrustedByteArray… and nothing of the element) and by the browser's
  * bounded performance-entry buffers; that growth slows down as the cycles go on, a leak does not. So
- * the heap is read after the first half of the cycles too, and the verdict looks at the second half:
- * "grows" when it added more than 1 KB per cycle and 256 KB in all, or when more than one DOM node or
- * event listener per cycle stayed over the whole run.
+ * the heap is read after the first half of the cycles too, and a heap snapshot is taken then and at
+ * the end: the verdict counts what the second half left in the snapshot's JavaScript objects (objects,
+ * closures, arrays, strings; not compiled code, not the engine's own "system" entries, not native
+ * performance entries). "GROWS" when that is more than 1 KB per cycle, or when more than one DOM node
+ * or event listener per cycle stayed over the whole run.
  * Usage: `node bench/leak.js [cycles] [element…]`, e.g. `node bench/leak.js 50 map chart`.
  * @module
  */
@@ -106,7 +108,7 @@ export async function benchLeak(cycles = 200, only = [], progress = () => undefi
       path === '/leak.html' ? { type: 'text/html; charset=utf-8', body: page(portal.url) } : undefined,
   });
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
-  /** @type {{ name: string, cycles: number, seconds: number, before: number, middle: number, after: number, latePerCycle: number, nodes: number, listeners: number, grows: boolean }[]} */
+  /** @type {{ name: string, cycles: number, seconds: number, before: number, middle: number, after: number, latePerCycle: number, objectsPerCycle: number, nodes: number, listeners: number, grows: boolean }[]} */
   const rows = [];
   try {
     for (const [name, element] of Object.entries(elements)) {
@@ -128,18 +130,50 @@ export async function benchLeak(cycles = 200, only = [], progress = () => undefi
         );
         return { heap, nodes: dom.nodes, listeners: dom.jsEventListeners };
       };
+      /** Self size of the JavaScript objects in a heap snapshot (see above). */
+      const objects = async () => {
+        /** @type {string[]} */
+        const chunks = [];
+        const onChunk = (/** @type {{ chunk: string }} */ e) => chunks.push(e.chunk);
+        cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+        await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+        cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+        const snap = JSON.parse(chunks.join(''));
+        const fields = snap.snapshot.meta.node_fields;
+        const types = snap.snapshot.meta.node_types[0];
+        const [TYPE, NAME, SIZE] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+        const JS = new Set([
+          'object',
+          'closure',
+          'array',
+          'regexp',
+          'string',
+          'concatenated string',
+          'sliced string',
+          'number',
+        ]);
+        let bytes = 0;
+        for (let i = 0; i < snap.nodes.length; i += fields.length) {
+          if (!JS.has(types[snap.nodes[i + TYPE]])) continue;
+          if (String(snap.strings[snap.nodes[i + NAME]]).startsWith('system /')) continue;
+          bytes += snap.nodes[i + SIZE];
+        }
+        return bytes;
+      };
       await tab.evaluate(cycle, { ...element, n: 5 });
       const before = await snapshot();
       const t0 = performance.now();
       await tab.evaluate(cycle, { ...element, n: Math.floor(cycles / 2) });
       const middle = await snapshot();
+      const objectsMiddle = await objects();
       await tab.evaluate(cycle, { ...element, n: cycles - Math.floor(cycles / 2) });
       const seconds = (performance.now() - t0) / 1000;
       const after = await snapshot();
+      const objectsAfter = await objects();
       await context.close();
       if (errors.length > 0) throw new Error(`${name}: ${errors.join('\n')}`);
-      const late = after.heap - middle.heap;
       const lateCycles = cycles - Math.floor(cycles / 2);
+      const lateObjects = (objectsAfter - objectsMiddle) / lateCycles;
       const nodes = after.nodes - before.nodes;
       const listeners = after.listeners - before.listeners;
       rows.push({
@@ -149,10 +183,11 @@ export async function benchLeak(cycles = 200, only = [], progress = () => undefi
         before: before.heap,
         middle: middle.heap,
         after: after.heap,
-        latePerCycle: late / lateCycles,
+        latePerCycle: (after.heap - middle.heap) / lateCycles,
+        objectsPerCycle: lateObjects,
         nodes,
         listeners,
-        grows: (late > 1024 * lateCycles && late > 256 * 1024) || nodes > cycles || listeners > cycles,
+        grows: lateObjects > 1024 || nodes > cycles || listeners > cycles,
       });
       progress(`  vitrine-${name}: ${cycles} cycles in ${seconds.toFixed(1)} s`);
     }
@@ -175,6 +210,7 @@ export function printLeak(rows) {
       'half-way KB',
       'after KB',
       '2nd half B/cycle',
+      'JS objects B/cycle',
       'DOM nodes Δ',
       'listeners Δ',
       'verdict',
@@ -187,6 +223,7 @@ export function printLeak(rows) {
       kb(r.middle),
       kb(r.after),
       r.latePerCycle.toFixed(0),
+      r.objectsPerCycle.toFixed(0),
       r.nodes,
       r.listeners,
       r.grows ? 'GROWS' : 'flat (noise)',
