@@ -27,25 +27,33 @@ import {
 } from './query.js';
 import { type DatasetRef, type DetectOptions, detectSource } from './source-url.js';
 
+type Compile<Q extends Query> = (ref: DatasetRef, query: Q, options: CompileOptions) => CompiledRequest;
+
 /**
- * Compiles a query with the Explore adapter. One-row aggregates (what a key figure asks) are part of
- * this module's chunk; grouped aggregates and the other kinds load their module the first time one runs.
+ * The Explore adapter's compiler for a query. One-row aggregates (what a key figure asks) are part of
+ * this module's chunk; grouped aggregates and the other kinds load their module the first time one runs,
+ * which {@link Dataset.prepare} starts while the metadata is asked for (no extra round trip).
  */
-async function compile(ref: DatasetRef, query: Query, options: CompileOptions): Promise<CompiledRequest> {
+async function compilerFor(query: Query): Promise<Compile<Query>> {
+  let compile: Compile<never>;
   switch (query.kind) {
     case 'aggregate':
-      return query.groupBy?.length
-        ? (await import('./explore-aggregate.js')).compileAggregate(ref, query, options)
-        : compileTotals(ref, query, options);
+      compile = query.groupBy?.length ? (await import('./explore-aggregate.js')).compileAggregate : compileTotals;
+      break;
     case 'records':
-      return (await import('./explore-records.js')).compileRecords(ref, query, options);
+      compile = (await import('./explore-records.js')).compileRecords;
+      break;
     case 'facets':
-      return (await import('./explore-facets.js')).compileFacets(ref, query, options);
+      compile = (await import('./explore-facets.js')).compileFacets;
+      break;
     case 'export':
-      return (await import('./explore-export.js')).compileExport(ref, query, options);
+      compile = (await import('./explore-export.js')).compileExport;
+      break;
     case 'clusters':
-      return (await import('./explore-clusters.js')).compileClusters(ref, query, options);
+      compile = (await import('./explore-clusters.js')).compileClusters;
+      break;
   }
+  return compile as Compile<Query>;
 }
 
 /** Options of one data request. Every field is optional. */
@@ -86,6 +94,8 @@ export class Dataset {
 
   /** Checks the query's fields against the schema and compiles it (no data request). */
   async prepare(query: Query, options: RunOptions = {}): Promise<CompiledRequest> {
+    const compiler = compilerFor(query);
+    compiler.catch(() => undefined); // awaited below, unless the metadata fails first
     const meta = await this.metadata(options.signal === undefined ? {} : { signal: options.signal });
     validateQuery(meta, query, options.attributes);
     const attributes: Record<string, string> = {};
@@ -93,15 +103,17 @@ export class Dataset {
       const name = options.attributes?.[role];
       if (name !== undefined) attributes[role] = name;
     }
-    return compile(this.ref, query, { fields: meta.fields, attributes });
+    return (await compiler)(this.ref, query, { fields: meta.fields, attributes });
   }
 
   /** Aggregates over the matching records, per group when `groupBy` is set; plus the "others" bucket. */
   async aggregate(query: AggregateQuery, options: RunOptions = {}): Promise<AggregateResult> {
-    const parse = query.groupBy?.length
-      ? (await import('./explore-aggregate.js')).parseAggregateResponse
-      : parseTotalsResponse;
-    const result = await this.run({ kind: 'aggregate', ...query }, options, parse);
+    // A grouped answer is read by the grouped-aggregate module, whose compiler loaded it already.
+    const result = await this.run({ kind: 'aggregate', ...query }, options, async (body, plan, url) =>
+      query.groupBy?.length
+        ? (await import('./explore-aggregate.js')).parseAggregateResponse(body, plan, url)
+        : parseTotalsResponse(body, plan, url),
+    );
     const rest = othersQuery(query, result.rows);
     if (rest !== null) {
       // Over the groups beyond the limit: one row.
