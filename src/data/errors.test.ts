@@ -95,8 +95,8 @@ const cases: [DataErrorKind, DataErrorDetails, string, string][] = [
   [
     'unsupported-url',
     { attribute: 'src', value: 'https://x.fr/', reason: { key: 'reason.unknown-address' } },
-    '"https://x.fr/" is not a dataset address Vitrine recognises: no dataset identifier found in it. Paste the address of the dataset page, e.g. https://data.example.fr/explore/dataset/my-dataset/ (its API address works too).',
-    `«${NBSP}https://x.fr/${NBSP}» n’est pas une adresse de jeu de données reconnue par Vitrine${NBSP}: aucun identifiant de jeu de données n’y figure. Collez l’adresse de la page du jeu de données, par exemple https://data.example.fr/explore/dataset/my-dataset/ (son adresse d’API convient aussi).`,
+    'The src attribute "https://x.fr/" is not a dataset address Vitrine recognises: no dataset identifier found in it. Paste the address of the dataset page, e.g. https://data.example.fr/explore/dataset/my-dataset/ (its API address works too).',
+    `L’attribut src «${NBSP}https://x.fr/${NBSP}» n’est pas une adresse de jeu de données reconnue par Vitrine${NBSP}: aucun identifiant de jeu de données n’y figure. Collez l’adresse de la page du jeu de données, par exemple https://data.example.fr/explore/dataset/my-dataset/ (son adresse d’API convient aussi).`,
   ],
 ];
 

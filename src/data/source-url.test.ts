@@ -314,11 +314,11 @@ describe('detectSource: rejected addresses', () => {
       assert.ok(error instanceof VitrineDataError);
       assert.equal(
         error.message,
-        '"https://data.example.fr/explore/" is not a dataset address Vitrine recognises: this is the catalogue, not a dataset (open a dataset and copy the address of its page). Paste the address of the dataset page, e.g. https://data.example.fr/explore/dataset/my-dataset/ (its API address works too).',
+        'The src attribute "https://data.example.fr/explore/" is not a dataset address Vitrine recognises: this is the catalogue, not a dataset (open a dataset and copy the address of its page). Paste the address of the dataset page, e.g. https://data.example.fr/explore/dataset/my-dataset/ (its API address works too).',
       );
       assert.equal(
         error.localizedMessage('fr-FR'),
-        '«\u00a0https://data.example.fr/explore/\u00a0» n’est pas une adresse de jeu de données reconnue par Vitrine\u00a0: c’est le catalogue, pas un jeu de données (ouvrez un jeu de données et copiez l’adresse de sa page). Collez l’adresse de la page du jeu de données, par exemple https://data.example.fr/explore/dataset/my-dataset/ (son adresse d’API convient aussi).',
+        'L’attribut src «\u00a0https://data.example.fr/explore/\u00a0» n’est pas une adresse de jeu de données reconnue par Vitrine\u00a0: c’est le catalogue, pas un jeu de données (ouvrez un jeu de données et copiez l’adresse de sa page). Collez l’adresse de la page du jeu de données, par exemple https://data.example.fr/explore/dataset/my-dataset/ (son adresse d’API convient aussi).',
       );
     }
   });

@@ -36,7 +36,7 @@ const en = {
     'Unknown field "{field}" in the {attribute} attribute: did you mean "{suggestion}"? Fields of {dataset} are: {fields}.',
   'error.bad-attribute': 'The {attribute} attribute "{value}" is not understood: {reason}. Example: {example}',
   'error.unsupported-url':
-    '"{url}" is not a dataset address Vitrine recognises: {reason}. Paste the address of the dataset page, e.g. {example} (its API address works too).',
+    'The {attribute} attribute "{url}" is not a dataset address Vitrine recognises: {reason}. Paste the address of the dataset page, e.g. {example} (its API address works too).',
 
   // Reasons, inserted into the messages above as {reason}.
   'reason.empty': 'the attribute is empty',
@@ -98,7 +98,7 @@ const fr: Record<ErrorMessageKey, string> = {
   'error.unknown-field': `Champ inconnu «${NBSP}{field}${NBSP}» dans l’attribut {attribute}. Les champs de {dataset} sont${NBSP}: {fields}.`,
   'error.unknown-field.suggest': `Champ inconnu «${NBSP}{field}${NBSP}» dans l’attribut {attribute}${NBSP}: vouliez-vous dire «${NBSP}{suggestion}${NBSP}»${NBSP}? Les champs de {dataset} sont${NBSP}: {fields}.`,
   'error.bad-attribute': `L’attribut {attribute} «${NBSP}{value}${NBSP}» n’est pas compris${NBSP}: {reason}. Exemple${NBSP}: {example}`,
-  'error.unsupported-url': `«${NBSP}{url}${NBSP}» n’est pas une adresse de jeu de données reconnue par Vitrine${NBSP}: {reason}. Collez l’adresse de la page du jeu de données, par exemple {example} (son adresse d’API convient aussi).`,
+  'error.unsupported-url': `L’attribut {attribute} «${NBSP}{url}${NBSP}» n’est pas une adresse de jeu de données reconnue par Vitrine${NBSP}: {reason}. Collez l’adresse de la page du jeu de données, par exemple {example} (son adresse d’API convient aussi).`,
 
   'reason.empty': 'l’attribut est vide',
   'reason.not-a-url': 'ce n’est pas une adresse web',

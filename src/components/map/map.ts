@@ -546,8 +546,8 @@ export class VitrineMap extends LitElement {
     }
     if (!geo && !(mode === 'choropleth' && plan.boundaries)) {
       throw new VitrineDataError('bad-attribute', {
-        attribute: 'src',
-        value: meta.datasetId,
+        attribute: this.source.trim() && !this.src.trim() ? 'source' : 'src',
+        value: this.src.trim() || this.source.trim(),
         dataset: meta.datasetId,
         reason: { key: 'reason.map-no-geo' },
         example: 'src="https://data.example.fr/explore/dataset/my-places/"',
