@@ -64,6 +64,25 @@ function lazyErrorTexts() {
   };
 }
 
+/**
+ * In the CDN entry, `import()` of an element's code becomes `preloadThen([its chunks], () => import(…))`
+ * (see src/vitrine.ts): the chunks that code imports are asked for at the same time, with
+ * `<link rel="modulepreload">`, instead of one round trip after the other.
+ * @returns {import('rollup').Plugin}
+ */
+function preloadElementChunks() {
+  return {
+    name: 'vitrine-preload-element-chunks',
+    renderDynamicImport({ chunk, getTargetChunkImports }) {
+      if (!chunk.isEntry) return null;
+      const files = (getTargetChunkImports() ?? [])
+        .filter((i) => i.type === 'internal')
+        .map((i) => i.resolvedImportPath);
+      return files.length === 0 ? null : { left: `preloadThen([${files.join(', ')}], () => import(`, right: '))' };
+    },
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -75,6 +94,7 @@ export default [
   {
     input: { vitrine: 'src/vitrine.ts' },
     plugins: [
+      preloadElementChunks(),
       lazyErrorTexts(),
       cssText(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),

@@ -39,6 +39,29 @@ const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string
   'vitrine-filters': { load: () => import('./components/filters/define.js'), lazy: true, minHeight: '2.5rem' },
 };
 
+/**
+ * Asks for `files` (the chunks an element's code imports, relative to this script) with
+ * `<link rel="modulepreload">`, then runs `load`: the CDN build wraps each element's `import()` in it
+ * (rollup.config.js), so the element's code and the shared code it needs download together rather than
+ * one after the other. A preload that cannot be made never stops the load.
+ * @internal
+ */
+export function preloadThen(files: readonly string[], load: () => Promise<unknown>): Promise<unknown> {
+  try {
+    for (const file of files) {
+      const href = new URL(file, import.meta.url).href;
+      if (document.head.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) continue;
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.append(link);
+    }
+  } catch {
+    // No head, or an odd base URL: the import below finds the files by itself.
+  }
+  return load();
+}
+
 /** How far outside the viewport an element starts loading. */
 const NEAR = '400px 0px';
 

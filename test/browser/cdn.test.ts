@@ -96,4 +96,18 @@ describe('the CDN bundle (dist/cdn/vitrine.js)', () => {
       expect(sizes.files.find((f) => f.file === file)?.engines ?? [], file).to.deep.equal([]);
     }
   });
+
+  it('asks for the shared chunks together with the element code (modulepreload), each once', () => {
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+      (l) => new URL(l.href).pathname,
+    );
+    expect(links.length).to.be.greaterThan(0);
+    expect(new Set(links).size).to.equal(links.length);
+    const fetched = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    for (const link of links) {
+      expect(link).to.match(/^\/dist\/cdn\/chunks\/[\w-]+\.js$/);
+      // Fetched once: the import that follows reuses the preloaded module.
+      expect(fetched.filter((p) => p === link).length, link).to.equal(1);
+    }
+  });
 });
