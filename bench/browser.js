@@ -5,15 +5,19 @@
  * context (cold HTTP cache) and returns when every widget shows its data.
  *
  * "Shows its data":
- * - Vitrine: every data element (figure, chart, map, table, filter) has fired `vitrine-data-load` and
- *   the `[part~=base]` element of its shadow root says `aria-busy="false"` (for a map, the event means
- *   the data is drawn and the map idle);
+ * - Vitrine: every data element but the map (figure, chart, table, filter) has fired `vitrine-data-load`
+ *   and the `[part~=base]` element of its shadow root says `aria-busy="false"`;
  * - peer: the page's code handed each widget its data (a one-line hook, bench/peer/common.js), and then
  *   the rendered output shows it: a KpiCard's `.kpi-card__value-number` holds a number, a Chart's canvas
- *   has drawn pixels, a Table has body rows, a PoiMap's canvas shows points (read back from WebGL, with
- *   `preserveDrawingBuffer` forced on for the peer's pages only). The peer's map counts as done at the
- *   first frame that shows points, Vitrine's when the map is idle after drawing them: if anything this
- *   favours the peer.
+ *   has drawn pixels, a Table has body rows;
+ * - maps, on both sides alike: the first animation frame whose WebGL canvas shows points (the
+ *   maplibre canvas in vitrine-map's shadow root, in the peer's PoiMap container), read back by drawing
+ *   it onto a small 2D canvas, with `preserveDrawingBuffer` forced on for every WebGL context of both
+ *   sides' pages (it costs both the same). Vitrine's `vitrine-data-load` for a map waits for
+ *   maplibre's `idle` (everything loaded, transitions done), which can come after that frame: it is
+ *   not part of the time, only recorded for information (`mapIdleMs`, after every other measure), next
+ *   to the frame at which the last map showed points (`mapShownMs`, both sides). Errors
+ *   (`vitrine-data-error`) still fail a Vitrine page whatever its canvas shows.
  * The peer's pages are served with the same Content-Security-Policy as Vitrine's but for
  * `style-src 'unsafe-inline'`, which its Svelte components need (they write style attributes).
  * Both checks run at each animation frame from the start of the page, so both sides are timed the same
@@ -36,6 +40,9 @@ import { median } from './lib.js';
 /**
  * @typedef {object} PageResult
  * @property {number} ms time from navigation start until every widget shows data
+ * @property {number} mapShownMs the frame at which the last map showed points (NaN: no map)
+ * @property {number} mapIdleMs Vitrine only: when the last map fired `vitrine-data-load`, i.e. maplibre's
+ *   `idle` after drawing (NaN: no map, the peer, or not within 30 s); not part of `ms`
  * @property {number} requests every request the page made (page, code, data)
  * @property {number} dataRequests requests to the portal
  * @property {number} codeBytes bytes of JavaScript and CSS received (as served: uncompressed)
@@ -70,7 +77,18 @@ function harness({ side, expected }) {
   const loaded = new Set();
   /** @type {string[]} */
   const errors = [];
-  document.addEventListener('vitrine-data-load', (e) => loaded.add(e.composedPath()[0] ?? document), true);
+  /** Vitrine: when each map fired `vitrine-data-load` (maplibre idle after drawing). @type {Map<Element, number>} */
+  const mapsIdle = new Map();
+  document.addEventListener(
+    'vitrine-data-load',
+    (e) => {
+      const target = e.composedPath()[0] ?? document;
+      loaded.add(target);
+      if (target instanceof Element && target.localName === 'vitrine-map' && !mapsIdle.has(target))
+        mapsIdle.set(target, performance.now());
+    },
+    true,
+  );
   document.addEventListener(
     'vitrine-data-error',
     (e) => errors.push(`${/** @type {Element} */ (e.composedPath()[0])?.tagName}: ${/** @type {any} */ (e).error}`),
@@ -88,18 +106,17 @@ function harness({ side, expected }) {
   probe.width = P;
   probe.height = P;
   const probeContext = probe.getContext('2d', { willReadFrequently: true });
-  if (side === 'peer') {
-    // The PoiMap's maplibre map is out of reach (inside a child Svelte component): its WebGL canvas is
-    // read instead, which needs the drawing buffer kept between frames.
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    /** @type {any} */ (HTMLCanvasElement.prototype).getContext = function (
-      /** @type {string} */ type,
-      /** @type {any} */ attributes,
-    ) {
-      const keep = type === 'webgl' || type === 'webgl2' ? { ...attributes, preserveDrawingBuffer: true } : attributes;
-      return getContext.call(this, /** @type {any} */ (type), keep);
-    };
-  }
+  // Maps are judged from their WebGL canvas, which needs the drawing buffer kept between frames; the
+  // same on both sides (the PoiMap's maplibre map is out of reach anyway, inside a child Svelte
+  // component).
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  /** @type {any} */ (HTMLCanvasElement.prototype).getContext = function (
+    /** @type {string} */ type,
+    /** @type {any} */ attributes,
+  ) {
+    const keep = type === 'webgl' || type === 'webgl2' ? { ...attributes, preserveDrawingBuffer: true } : attributes;
+    return getContext.call(this, /** @type {any} */ (type), keep);
+  };
   /**
    * Pixels of a canvas (scaled down to P × P) that pass a test.
    * @param {HTMLCanvasElement | null} canvas @param {(r: number, g: number, b: number, a: number) => boolean} test
@@ -123,25 +140,64 @@ function harness({ side, expected }) {
         // axes, labels and bars are drawn at once (the peer turns chart.js animations off)
         return count(w.container.querySelector('canvas'), (_r, _g, _b, a) => a > 0) > 8;
       case 'map':
-        // the points (#2f5fb3) on the plain background (#eef1f4)
-        return count(w.container.querySelector('canvas'), (r, _g, b, a) => a > 0 && b - r > 60) > 3;
+        return mapShown(w.container);
       default:
         return false;
     }
   };
+  /**
+   * Maps that showed points, and when. Each map (a vitrine-map, or the container of a PoiMap) is read
+   * back at every frame until it does, whatever the other widgets are doing.
+   * @type {Map<Element, number>}
+   */
+  const mapsShown = new Map();
+  /** @param {Element} map */
+  const mapShown = (map) => mapsShown.has(map);
+  /** @returns {Element[]} */
+  const maps = () =>
+    side === 'vitrine'
+      ? [...document.querySelectorAll('vitrine-map')]
+      : widgets.filter((w) => w.kind === 'map').map((w) => w.container);
+  const lookAtMaps = () => {
+    for (const map of maps()) {
+      if (mapsShown.has(map)) continue;
+      // maplibre's canvas: in vitrine-map's shadow root, in the PoiMap's container
+      const canvas = (map.shadowRoot ?? map).querySelector('canvas.maplibregl-canvas');
+      // the points (the peer's #2f5fb3, Vitrine's default accent #000091) on the plain background
+      // (#eef1f4 on both sides)
+      if (count(/** @type {HTMLCanvasElement | null} */ (canvas), (r, _g, b, a) => a > 0 && b - r > 60) > 3)
+        mapsShown.set(map, performance.now());
+    }
+  };
   const done = () => {
+    lookAtMaps();
     if (side === 'vitrine') {
       const elements = [...document.querySelectorAll(DATA_ELEMENTS)];
       return (
         elements.length === expected &&
-        elements.every(
-          (el) =>
-            loaded.has(el) && el.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
+        elements.every((el) =>
+          el.localName === 'vitrine-map'
+            ? mapShown(el)
+            : loaded.has(el) && el.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('aria-busy') === 'false',
         )
       );
     }
     return widgets.length === expected && widgets.every(rendered);
   };
+  const last = (/** @type {Map<Element, number>} */ times) => (times.size === 0 ? NaN : Math.max(...times.values()));
+  /** Vitrine: resolves with the time the last map fired `vitrine-data-load` (NaN if none within 30 s). */
+  /** @type {any} */ (window).__benchMapsIdle = () =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const check = () => {
+        const all = maps();
+        if (side !== 'vitrine' || all.length === 0) resolve(NaN);
+        else if (all.every((m) => mapsIdle.has(m))) resolve(last(mapsIdle));
+        else if (performance.now() - started > 30000) resolve(NaN);
+        else setTimeout(check, 20);
+      };
+      check();
+    });
   /** @type {any} */ (window).__benchDone = new Promise((resolve, reject) => {
     const timeout = setTimeout(() => reject(new Error(`not every widget showed data within 90 s`)), 90000);
     const tick = () => {
@@ -154,6 +210,7 @@ function harness({ side, expected }) {
         const before = longTasks.filter(([start]) => start < ms);
         resolve({
           ms,
+          mapShownMs: last(mapsShown),
           longTasks: before.length,
           longTaskMs: before.reduce((s, [, d]) => s + d, 0),
           blockingMs: before.reduce((s, [, d]) => s + Math.max(0, d - 50), 0),
@@ -261,21 +318,26 @@ export async function measure(browser, url, { side, scenario, portal }) {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.addInitScript(harness, { side, expected: scenario.widgets.length });
     await page.goto(url, { waitUntil: 'commit' });
-    const timing = /** @type {{ ms: number, longTasks: number, longTaskMs: number, blockingMs: number }} */ (
-      await page
-        .evaluate(() => /** @type {any} */ (window).__benchDone)
-        .catch((/** @type {Error} */ error) => {
-          throw new Error(
-            `${side} ${scenario.name}: ${error.message}${pageErrors.length ? `\n${pageErrors.join('\n')}` : ''}`,
-          );
-        })
-    );
+    const timing =
+      /** @type {{ ms: number, mapShownMs: number, longTasks: number, longTaskMs: number, blockingMs: number }} */ (
+        await page
+          .evaluate(() => /** @type {any} */ (window).__benchDone)
+          .catch((/** @type {Error} */ error) => {
+            throw new Error(
+              `${side} ${scenario.name}: ${error.message}${pageErrors.length ? `\n${pageErrors.join('\n')}` : ''}`,
+            );
+          })
+      );
     counting = false;
     await Promise.all(pending);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const dom = /** @type {{ nodes: number }} */ (await cdp.send('Memory.getDOMCounters'));
-    return { ...timing, ...totals, heap, domNodes: dom.nodes, codeFiles };
+    // For information only, after everything above was measured at the data-shown frame.
+    const mapIdleMs = /** @type {number | null} */ (
+      await page.evaluate(() => /** @type {any} */ (window).__benchMapsIdle())
+    );
+    return { ...timing, mapIdleMs: mapIdleMs ?? NaN, ...totals, heap, domNodes: dom.nodes, codeFiles };
   } finally {
     await context.close();
   }

@@ -6,7 +6,9 @@
  * a fresh browser context (cold HTTP cache); one warm-up per side, then the median of `runs` runs,
  * alternating which side goes first. No network throttling: both servers are on this machine, so
  * bytes cost time only through parsing and compiling, not through a network.
- * Measures: time from navigation start until every widget shows data; requests (page, code, data);
+ * Measures: time from navigation start until every widget shows data; on pages with a map, the frame
+ * at which the map showed its points and, for Vitrine, when it fired `vitrine-data-load` (maplibre
+ * idle: for information, not part of the time to data); requests (page, code, data);
  * bytes received (uncompressed, and gzip of the code as a compressing server would send it); long
  * tasks on the main thread until then (count, total blocking time); the main thread's JS heap after a
  * forced garbage collection (workers not included).
@@ -44,6 +46,7 @@ export function printSides(rows) {
   const head = [
     'page',
     'data shown ms',
+    'map points / idle ms',
     'requests',
     'code KB gz',
     'data KB',
@@ -55,6 +58,7 @@ export function printSides(rows) {
   /** @param {import('./browser.js').PageResult} r */
   const cells = (r) => [
     ms(r.ms),
+    Number.isFinite(r.mapShownMs) ? `${ms(r.mapShownMs)} / ${ms(r.mapIdleMs)}` : '',
     String(r.requests),
     kb(r.codeGzip),
     kb(r.dataBytes),
@@ -71,6 +75,7 @@ export function printSides(rows) {
     body.push([
       `  peer ÷ Vitrine`,
       ratio(peer.ms, vitrine.ms),
+      ratio(peer.mapShownMs, vitrine.mapShownMs).replace('–', ''),
       ratio(peer.requests, vitrine.requests),
       ratio(peer.codeGzip, vitrine.codeGzip),
       ratio(peer.dataBytes, vitrine.dataBytes),
