@@ -273,14 +273,23 @@ export class VitrineChart extends LitElement {
           this.near = true;
           this.intersections?.disconnect();
           this.intersections = undefined;
+          this.prefetchEngine();
           this.syncView();
         },
         { rootMargin: NEAR },
       );
       this.intersections.observe(this);
-    } else this.near = true;
+    } else {
+      this.near = true;
+      this.prefetchEngine();
+    }
     // Back on the page after a removal: the released view is drawn again.
     if (this.hasUpdated) this.redraw();
+  }
+
+  /** Near the viewport: the engine downloads while the data is asked for (a failure shows when drawing). */
+  private prefetchEngine(): void {
+    loadEngine().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
