@@ -38,7 +38,7 @@ export default tseslint.config(
   },
   {
     // Functions these scripts hand to the browser (page.evaluate) use browser globals.
-    files: ['scripts/screenshot.js', 'bench/**/*.js'],
+    files: ['scripts/screenshot.js', 'scripts/settle-page.js', 'bench/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

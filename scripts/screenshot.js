@@ -5,6 +5,7 @@
  */
 import { chromium } from 'playwright-core';
 import { ensureChromium, CHROMIUM_ARGS } from './chromium.js';
+import { settlePage } from './settle-page.js';
 
 const [url, out, width = '1100', height = '900'] = process.argv.slice(2);
 if (!url || !out) {
@@ -20,22 +21,7 @@ try {
   );
   page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
   await page.goto(url, { waitUntil: 'networkidle' });
-  // Elements load near the viewport: scroll through the page so every one of them starts.
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('*')]
-        .filter((e) => e.localName.startsWith('vitrine-') && e.localName !== 'vitrine-source')
-        .every((e) => e.shadowRoot?.querySelector('[aria-busy="false"]')),
-    undefined,
-    { timeout: 30000 },
-  );
+  await settlePage(page, 30_000);
   await page.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {

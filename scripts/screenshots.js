@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { startPortal } from '../demo/portal/server.js';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
 import { startStaticServer, strictCsp } from './static-server.js';
+import { settlePage } from './settle-page.js';
 
 const OUT = 'docs/screenshots';
 const DEFAULT_PORTAL = 'http://localhost:8710';
@@ -80,21 +81,7 @@ try {
     page.on('pageerror', (e) => console.log(`  [${name}] ${e.message}`));
     try {
       await page.goto(`${demo.url}/${name}.html`, { waitUntil: 'networkidle' });
-      // Elements start loading near the viewport: scroll through the page so every one of them starts.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-          window.scrollTo(0, y);
-          await new Promise((resolve) => setTimeout(resolve, 150));
-        }
-      });
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('*')]
-            .filter((e) => e.localName.startsWith('vitrine-') && e.localName !== 'vitrine-source')
-            .every((e) => e.shadowRoot?.querySelector('[part~="base"][aria-busy="false"]')),
-        undefined,
-        { timeout: 60_000 },
-      );
+      await settlePage(page);
       const top = await page.evaluate((selector) => {
         const element = document.querySelector(selector);
         const y = element ? element.getBoundingClientRect().top + window.scrollY - 16 : 0;

@@ -91,6 +91,14 @@ export const stateStyles = css`
       opacity: 1;
     }
   }
+  /* The note shown with data kept after a failed refresh (staleContent in components/shared). */
+  .stale {
+    font-size: 0.8125rem;
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+  }
   .retry {
     border: 1px solid currentColor;
     border-radius: 0.25rem;

@@ -3,7 +3,7 @@
  * the script loaded twice, and what a figures-only page downloads.
  */
 import { expect } from '@open-wc/testing';
-import { datasetPage, partText, settled, waitFor } from './helpers.js';
+import { addScript, datasetPage, partText, settled, waitFor } from './helpers.js';
 
 interface SizeFile {
   file: string;
@@ -18,17 +18,6 @@ interface Sizes {
 const errors: string[] = [];
 window.addEventListener('error', (e) => errors.push(e.message));
 window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
-
-function addScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
-}
 
 describe('the CDN bundle (dist/cdn/vitrine.js)', () => {
   let figures: HTMLElement[] = [];

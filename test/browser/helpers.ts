@@ -119,3 +119,15 @@ export function sendKeys(payload: { press: string } | { type: string }): Promise
 export function mouseClick(x: number, y: number): Promise<void> {
   return runnerCommand('send-mouse', { type: 'click', position: [Math.round(x), Math.round(y)] });
 }
+
+/** Adds `<script type="module" src>` to the page (the CDN build: run `npm run build` first). */
+export function addScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}: npm run build`));
+    document.head.append(script);
+  });
+}

@@ -134,13 +134,6 @@ export const chartStyles = css`
   .num {
     text-align: end;
   }
-  .stale {
-    font-size: 0.8125rem;
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-    flex-wrap: wrap;
-  }
   /* cross-filter: bars and slices can be clicked. */
   :host([cross-filter]) .vega .role-mark path {
     cursor: pointer;

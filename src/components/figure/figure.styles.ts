@@ -43,13 +43,6 @@ export const figureStyles = css`
     margin-inline-start: 0.35em;
     color: var(--vitrine-color-muted, inherit);
   }
-  .stale {
-    font-size: 0.8125rem;
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-    flex-wrap: wrap;
-  }
   .state {
     min-height: 2.75rem;
   }

@@ -138,11 +138,6 @@ export const filterStyles = css`
     min-width: 0;
   }
   .stale {
-    font-size: 0.8125rem;
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-    flex-wrap: wrap;
     margin-top: 0.5rem;
   }
 `;

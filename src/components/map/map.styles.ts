@@ -175,11 +175,6 @@ export const mapStyles = css`
     cursor: default;
     opacity: 0.6;
   }
-  .stale {
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-  }
   .panel {
     margin-top: 0.5rem;
   }

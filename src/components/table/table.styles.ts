@@ -182,11 +182,4 @@ export const tableStyles = css`
     font-size: 0.8125rem;
     color: var(--vitrine-color-muted, inherit);
   }
-  .stale {
-    font-size: 0.8125rem;
-    display: flex;
-    gap: 0.5rem;
-    align-items: center;
-    flex-wrap: wrap;
-  }
 `;

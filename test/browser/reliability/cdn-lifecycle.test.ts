@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import {
+  addScript,
   clearFaults,
   clearPortalLog,
   injectFault,
@@ -15,17 +16,6 @@ import {
   waitFor,
 } from '../helpers.js';
 import { PageWatch, SUBJECTS, WEATHER } from './subjects.js';
-
-function addScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}: npm run build`));
-    document.head.append(script);
-  });
-}
 
 const watch = new PageWatch();
 const defines: string[] = [];
