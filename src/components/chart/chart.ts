@@ -102,6 +102,17 @@ const NEAR = '400px 0px';
  * @cssprop [--vitrine-chart-tooltip-color=#fff] - Text colour of the tooltip.
  * @cssprop [--vitrine-chart-table-height=24rem] - Height of the table before it scrolls.
  * @cssprop [--vitrine-color-background=#ffffff] - Page background: separates pie slices, fills exported images.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop --vitrine-color-accent - Accent: figures, single series, points and lines, selected filters (global token).
+ * @cssprop --vitrine-color-border - Lines between rows, input borders (global token; default: the text colour at 20 %).
+ * @cssprop --vitrine-color-hover - Row and button hover (global token; default: the text colour at 8 %).
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The data arrived and the chart is drawn; `rows` are the aggregated rows.
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The chart could not be shown; `error.message` says why.
  * @fires {VitrineFilterChangeEvent} vitrine-filter-change - With `cross-filter`: a person clicked a bar or a slice.

@@ -58,6 +58,15 @@ const loadDates = async () => (dates ??= await import('../../format/date.js'));
  * @cssprop [--vitrine-figure-padding=0.75rem 0] - Padding of the box.
  * @cssprop [--vitrine-color-positive=#18753c] - Colour of a good change.
  * @cssprop [--vitrine-color-negative=#ce0500] - Colour of a bad change.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop --vitrine-color-accent - Accent: figures, single series, points and lines, selected filters (global token).
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The value arrived and is shown.
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The value could not be shown; `error.message` says why.
  */

@@ -82,6 +82,18 @@ let instances = 0;
  * @cssprop [--vitrine-filter-max-height=20rem] - Height beyond which the list of values scrolls.
  * @cssprop [--vitrine-filter-label-size=1rem] - Size of the field's name.
  * @cssprop [--vitrine-filter-count-color=var(--vitrine-color-muted)] - Colour of the counts.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop --vitrine-color-accent - Accent: figures, single series, points and lines, selected filters (global token).
+ * @cssprop [--vitrine-color-background=Canvas] - Background of sticky headers, inputs and exported images (global token).
+ * @cssprop --vitrine-color-border - Lines between rows, input borders (global token; default: the text colour at 20 %).
+ * @cssprop [--vitrine-color-link=LinkText] - Links (global token).
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The values arrived; `rows` are `{ value, name, count }`.
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The filter could not be shown; `error.message` says why.
  * @fires {VitrineFilterChangeEvent} vitrine-filter-change - A person changed the filter.

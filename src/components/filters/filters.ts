@@ -34,6 +34,16 @@ let instances = 0;
  * @csspart error - The message shown when the summary cannot work (no source).
  * @cssprop [--vitrine-filters-chip-background=color-mix(in srgb, var(--vitrine-color-accent, currentColor) 12%, transparent)] - Background of a chip.
  * @cssprop [--vitrine-filters-chip-radius=1rem] - Corner radius of a chip.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop --vitrine-color-accent - Accent: figures, single series, points and lines, selected filters (global token).
+ * @cssprop [--vitrine-color-link=LinkText] - Links (global token).
  * @fires {VitrineFilterChangeEvent} vitrine-filter-change - A person removed a filter or cleared them all.
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The labels arrived; `rows` are the chips shown.
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The summary cannot work; `error.message` says why.

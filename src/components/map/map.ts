@@ -202,6 +202,17 @@ function badAttribute(
  * @cssprop [--vitrine-map-background=#eef1f4] - Background of the map without a basemap.
  * @cssprop [--vitrine-map-title-size=1.125rem] - Size of the title.
  * @cssprop [--vitrine-map-radius=0.25rem] - Corner radius of the map.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop --vitrine-color-accent - Accent: figures, single series, points and lines, selected filters (global token).
+ * @cssprop [--vitrine-color-background=Canvas] - Background of sticky headers, inputs and exported images (global token).
+ * @cssprop [--vitrine-color-link=LinkText] - Links (global token).
  * @fires {VitrineDataLoadEvent} vitrine-data-load - The data is drawn (rows: the features' properties, or a choropleth's values per area).
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The map could not be shown; `error.message` says why.
  * @fires {VitrineFeatureClickEvent} vitrine-feature-click - A feature was clicked, or opened from the table.

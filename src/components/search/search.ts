@@ -25,6 +25,16 @@ let instances = 0;
  * @csspart error - The message shown in place of the box when something is wrong.
  * @cssprop [--vitrine-search-min-height=4.5rem] - Height kept before the code arrives.
  * @cssprop [--vitrine-search-width=100%] - Width of the input.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop [--vitrine-color-background=Canvas] - Background of sticky headers, inputs and exported images (global token).
+ * @cssprop --vitrine-color-border - Lines between rows, input borders (global token; default: the text colour at 20 %).
  * @fires {VitrineFilterChangeEvent} vitrine-filter-change - A person searched (or cleared the search).
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The box cannot work (no source); `error.message` says why.
  */

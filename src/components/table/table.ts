@@ -89,6 +89,17 @@ type Pending = 'page' | undefined;
  * @cssprop [--vitrine-table-header-background=var(--vitrine-color-background, Canvas)] - Background of the sticky header.
  * @cssprop [--vitrine-table-stripe=transparent] - Background of every other row.
  * @cssprop [--vitrine-color-border=color-mix(in srgb, currentColor 20%, transparent)] - Lines between rows.
+ * @cssprop --vitrine-font-family - Font of the element (global token; default: the page's).
+ * @cssprop [--vitrine-font-size=1rem] - Base text size (global token).
+ * @cssprop --vitrine-color-text - Text colour (global token; default: the page's).
+ * @cssprop --vitrine-color-muted - Secondary text: counts, notes, loading messages (global token; default: the text colour, lighter).
+ * @cssprop [--vitrine-color-error=#ce0500] - Error messages (global token).
+ * @cssprop [--vitrine-color-focus=#0a76f6] - The focus ring (global token).
+ * @cssprop [--vitrine-focus-width=2px] - Width of the focus ring (global token).
+ * @cssprop --vitrine-color-skeleton - Placeholders while loading (global token; default: the text colour at 12 %).
+ * @cssprop [--vitrine-color-background=Canvas] - Background of sticky headers, inputs and exported images (global token).
+ * @cssprop --vitrine-color-hover - Row and button hover (global token; default: the text colour at 8 %).
+ * @cssprop [--vitrine-color-link=LinkText] - Links (global token).
  * @fires {VitrineDataLoadEvent} vitrine-data-load - A page of rows arrived and is shown; `rows` are its records.
  * @fires {VitrineDataErrorEvent} vitrine-data-error - The table could not be shown; `error.message` says why.
  * @fires {VitrineSortChangeEvent} vitrine-sort-change - A person sorted the table; `sort` is the new sort (`-population`).
