@@ -3,7 +3,7 @@
  * `npm run build`: the npm and CDN bundles (rollup), type declarations (tsc), the custom elements
  * manifest, and a size table written to dist/sizes.json and printed.
  */
-import { rm, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { rm, writeFile, mkdir, copyFile, readdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { rollup } from 'rollup';
 import configs from '../rollup.config.js';
@@ -43,6 +43,11 @@ for (const config of configs) {
 }
 // maplibre loads its worker from next to the chunk that holds maplibre (the worker imports nothing).
 await copyFile('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', 'dist/cdn/chunks/maplibre-gl-worker.mjs');
+// Theme files (tokens only) sit next to the script: <link rel="stylesheet" href="…/themes/dark.css">.
+await mkdir('dist/cdn/themes', { recursive: true });
+for (const file of await readdir('src/styles/themes')) {
+  if (file.endsWith('.css')) await copyFile(`src/styles/themes/${file}`, `dist/cdn/themes/${file}`);
+}
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(

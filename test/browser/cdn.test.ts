@@ -86,6 +86,14 @@ describe('the CDN bundle (dist/cdn/vitrine.js)', () => {
     }
   });
 
+  it('ships the theme files next to the script', async () => {
+    for (const name of ['dark', 'high-contrast', 'dsfr']) {
+      const response = await fetch(`/dist/cdn/themes/${name}.css`);
+      expect(response.ok, name).to.equal(true);
+      expect(await response.text()).to.contain(`.vitrine-theme-${name}`);
+    }
+  });
+
   it('asks for the shared chunks together with the element code (modulepreload), each once', () => {
     const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
       (l) => new URL(l.href).pathname,
