@@ -9,6 +9,9 @@
  *   analyzer lists it as one).
  * - `this.dispatchEvent(new SomeEvent(arg))` is read by the analyzer as an event named `arg`, with no
  *   description; the event is already documented with `@fires` under its real name.
+ *
+ * And modules are listed by path: the analyzer's order varies from run to run, which made every build
+ * rewrite the committed file.
  */
 
 /** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
@@ -76,6 +79,16 @@ function onlyDocumentedEvents() {
   };
 }
 
+/** @returns {import('@custom-elements-manifest/analyzer').Plugin} */
+function modulesByPath() {
+  return {
+    name: 'vitrine-modules-by-path',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
-  plugins: [litStateIsNotAnAttribute(), onlyDocumentedEvents()],
+  plugins: [litStateIsNotAnAttribute(), onlyDocumentedEvents(), modulesByPath()],
 };
