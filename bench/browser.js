@@ -22,9 +22,29 @@
  * `style-src 'unsafe-inline'`, which its Svelte components need (they write style attributes).
  * Both checks run at each animation frame from the start of the page, so both sides are timed the same
  * way (to the frame, ~16 ms).
+ *
+ * Serving and bytes: the three servers (Vitrine's static files, the peer's, the portal) compress as a
+ * production site would (gzip level 6 for text, JavaScript, CSS, JSON, GeoJSON and CSV bodies above
+ * 1 KB, as the browser's `Accept-Encoding` allows: demo/portal/compress.js). Bytes are counted per
+ * request from what Chromium reports once it finished (CDP `Network.loadingFinished`
+ * `encodedDataLength`, through Playwright's `request.sizes()`): the body as transferred (gzip when it
+ * was compressed) and the response headers; the decoded size is the body itself. CDP reports 0 for a
+ * dedicated worker's script (the browser fetches it for the page): its `Content-Length` stands in.
+ * Requests are HTTP requests: a worker started from a blob: URL (the peer's maplibre 2) is neither a
+ * request nor bytes. Sizes are read after the page showed its data, so reading them costs the page
+ * nothing.
+ *
+ * Network: none by default (every server is on this machine: bytes cost parse and compile time, not
+ * transfer time). The throttled profile (`THROTTLED`) is Lighthouse's mobile "slow 4G": 150 ms of
+ * latency added to each request, 1,638.4 kbit/s down, 750 kbit/s up, set with CDP
+ * `Network.emulateNetworkConditions` on the page's own CDP session before it navigates. It applies to
+ * every request of the page: the document, module scripts and their imports, stylesheets, fetches, and
+ * requests of its dedicated workers (whose script fetch the page starts; checked: a module script, its
+ * import, a fetch and a worker's fetch each took ~150 ms longer than unthrottled). It is Chromium's
+ * request-level throttling: the latency is added once per request (no TCP or TLS handshakes, no slow
+ * start), the servers speak HTTP/1.1 (at most 6 connections per origin, as a browser allows).
  * @module
  */
-import { gzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startPortal } from '../demo/portal/server.js';
@@ -43,13 +63,14 @@ import { median } from './lib.js';
  * @property {number} mapShownMs the frame at which the last map showed points (NaN: no map)
  * @property {number} mapIdleMs Vitrine only: when the last map fired `vitrine-data-load`, i.e. maplibre's
  *   `idle` after drawing (NaN: no map, the peer, or not within 30 s); not part of `ms`
- * @property {number} requests every request the page made (page, code, data)
+ * @property {number} requests every HTTP request the page made (page, code, data)
  * @property {number} dataRequests requests to the portal
- * @property {number} codeBytes bytes of JavaScript and CSS received (as served: uncompressed)
- * @property {number} codeGzip the same, gzip level 6 (what a compressing server would send)
- * @property {number} dataBytes bytes of data received from the portal (uncompressed)
- * @property {number} dataGzip the same, gzip level 6
- * @property {number} totalBytes everything received (page, code, data), uncompressed
+ * @property {number} codeBytes bytes of JavaScript and CSS received, decoded
+ * @property {number} codeSent the same as transferred (gzip level 6 above 1 KB, bodies only)
+ * @property {number} dataBytes bytes of data received from the portal, decoded
+ * @property {number} dataSent the same as transferred (bodies only)
+ * @property {number} totalBytes every body received (page, code, data), decoded
+ * @property {number} totalSent everything transferred: bodies as sent and response headers
  * @property {number} longTasks number of long tasks (> 50 ms) on the main thread until then
  * @property {number} longTaskMs their total duration
  * @property {number} blockingMs total blocking time: the sum of (duration − 50 ms)
@@ -222,18 +243,36 @@ function harness({ side, expected }) {
 }
 
 /**
+ * Network conditions for CDP `Network.emulateNetworkConditions`.
+ * @typedef {{ offline: boolean, latency: number, downloadThroughput: number, uploadThroughput: number }} Network
+ */
+
+/**
+ * Lighthouse's mobile "slow 4G" values: 150 ms RTT, 1,638.4 kbit/s down, 750 kbit/s up (kbit of 1,024
+ * bits, as Lighthouse converts them; throughputs in bytes per second).
+ * @type {Network}
+ */
+export const THROTTLED = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1638.4 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+
+/**
  * Starts the portal, the static server and Chromium; builds nothing (peer bundles come from
- * bench/peer-build.js, Vitrine's from `npm run build`).
+ * bench/peer-build.js, Vitrine's from `npm run build`). Every server compresses (see the top).
  * @param {Scenario[]} scenarios pages this session serves, as /vitrine/<name>.html and /peer/<name>.html
  */
 export async function startSession(scenarios) {
   if (!existsSync('dist/cdn/vitrine.js')) throw new Error('Run `npm run build` first: the benchmark loads dist/cdn.');
-  const portal = await startPortal({ port: 0, quiet: true });
+  const portal = await startPortal({ port: 0, quiet: true, compress: true });
   const byName = new Map(scenarios.map((s) => [s.name, s]));
   /** @param {Side} side */
   const serve = (side) =>
     startStaticServer({
       mounts: side === 'vitrine' ? { '/dist/': 'dist' } : { '/peer/': OUT },
+      compress: true,
       headers: {
         'Content-Security-Policy':
           side === 'vitrine'
@@ -268,50 +307,26 @@ export async function startSession(scenarios) {
  * Loads one page in a fresh browser context and measures it.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ side: Side, scenario: Scenario, portal: string }} options
+ * @param {{ side: Side, scenario: Scenario, portal: string, network?: Network }} options `network`:
+ *   conditions to emulate (e.g. `THROTTLED`); none by default
  * @returns {Promise<PageResult>}
  */
-export async function measure(browser, url, { side, scenario, portal }) {
+export async function measure(browser, url, { side, scenario, portal, network }) {
   const context = await browser.newContext({ viewport: scenario.viewport ?? { width: 1280, height: 1000 } });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
+    if (network) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
     const portalOrigin = new URL(portal).origin;
-    /** @type {Promise<void>[]} */
-    const pending = [];
-    const totals = {
-      requests: 0,
-      dataRequests: 0,
-      codeBytes: 0,
-      codeGzip: 0,
-      dataBytes: 0,
-      dataGzip: 0,
-      totalBytes: 0,
-    };
-    /** @type {string[]} */
-    const codeFiles = [];
+    /** Requests finished until the data showed; their sizes are read afterwards. */
+    /** @type {import('playwright-core').Request[]} */
+    const finished = [];
     let counting = true;
     page.on('requestfinished', (request) => {
-      if (!counting) return;
-      pending.push(
-        (async () => {
-          const response = await request.response();
-          const body = await response?.body().catch(() => undefined);
-          if (!body) return;
-          const u = new URL(request.url());
-          totals.requests += 1;
-          totals.totalBytes += body.length;
-          if (u.origin === portalOrigin) {
-            totals.dataRequests += 1;
-            totals.dataBytes += body.length;
-            totals.dataGzip += gzipSync(body, { level: 6 }).length;
-          } else if (/\.(m?js|css)$/.test(u.pathname)) {
-            codeFiles.push(u.pathname);
-            totals.codeBytes += body.length;
-            totals.codeGzip += gzipSync(body, { level: 6 }).length;
-          }
-        })(),
-      );
+      if (counting) finished.push(request);
     });
     /** @type {string[]} */
     const pageErrors = [];
@@ -329,7 +344,7 @@ export async function measure(browser, url, { side, scenario, portal }) {
           })
       );
     counting = false;
-    await Promise.all(pending);
+    const { codeFiles, ...totals } = await byteCounts(finished, portalOrigin);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = /** @type {{ usedSize: number }} */ (await cdp.send('Runtime.getHeapUsage')).usedSize;
     const dom = /** @type {{ nodes: number }} */ (await cdp.send('Memory.getDOMCounters'));
@@ -341,6 +356,55 @@ export async function measure(browser, url, { side, scenario, portal }) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Requests, code and data bytes of finished requests: decoded (the body) and as transferred (CDP
+ * `Network.loadingFinished` `encodedDataLength`: the encoded body, plus the response headers in
+ * `totalSent`; for a worker's script, which CDP reports as 0, the response's Content-Length).
+ * Only HTTP requests with a body are counted: not blob: or data: URLs.
+ * @param {import('playwright-core').Request[]} requests
+ * @param {string} portalOrigin
+ */
+async function byteCounts(requests, portalOrigin) {
+  const totals = {
+    requests: 0,
+    dataRequests: 0,
+    codeBytes: 0,
+    codeSent: 0,
+    dataBytes: 0,
+    dataSent: 0,
+    totalBytes: 0,
+    totalSent: 0,
+    /** @type {string[]} */
+    codeFiles: [],
+  };
+  for (const request of requests) {
+    // blob: and data: URLs (the peer's maplibre 2 starts its worker from a blob) move nothing
+    if (!/^https?:/.test(request.url())) continue;
+    const response = await request.response();
+    const body = await response?.body().catch(() => undefined);
+    if (!body) continue;
+    const sizes = await request.sizes();
+    // A dedicated worker's script is fetched by the browser for the page, and CDP reports 0 encoded
+    // bytes for it: its Content-Length (what the server sent, compressed or not) stands in.
+    const length = Number((await response?.headerValue('content-length')) ?? NaN);
+    const sent = sizes.responseBodySize > 0 ? sizes.responseBodySize : Number.isFinite(length) ? length : body.length;
+    const u = new URL(request.url());
+    totals.requests += 1;
+    totals.totalBytes += body.length;
+    totals.totalSent += sent + sizes.responseHeadersSize;
+    if (u.origin === portalOrigin) {
+      totals.dataRequests += 1;
+      totals.dataBytes += body.length;
+      totals.dataSent += sent;
+    } else if (/\.(m?js|css)$/.test(u.pathname)) {
+      totals.codeFiles.push(u.pathname);
+      totals.codeBytes += body.length;
+      totals.codeSent += sent;
+    }
+  }
+  return totals;
 }
 
 /**
@@ -364,14 +428,20 @@ export function medianResult(results) {
  * @param {Scenario[]} scenarios
  * @param {number} runs
  * @param {(line: string) => void} [progress]
+ * @param {Network} [network] conditions every page runs under (e.g. `THROTTLED`); none by default
  */
-export async function compareSides(session, scenarios, runs, progress = () => undefined) {
+export async function compareSides(session, scenarios, runs, progress = () => undefined, network = undefined) {
   /** @type {{ scenario: Scenario, vitrine: PageResult, peer: PageResult }[]} */
   const rows = [];
   for (const scenario of scenarios) {
     /** @param {Side} side */
     const once = (side) =>
-      measure(session.browser, session.url(side, scenario), { side, scenario, portal: session.portal.url });
+      measure(session.browser, session.url(side, scenario), {
+        side,
+        scenario,
+        portal: session.portal.url,
+        ...(network ? { network } : {}),
+      });
     await once('vitrine');
     await once('peer');
     /** @type {{ vitrine: PageResult[], peer: PageResult[] }} */

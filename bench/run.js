@@ -1,7 +1,10 @@
 // @ts-check
 /**
  * `npm run bench`: every benchmark, one table per section, under one heading with the date and the
- * machine. `node bench/run.js size|page|scale|leak|portal|map …` runs only those parts. Run
+ * machine. `node bench/run.js size|page|throttled|scale|leak|portal|map …` runs only those parts:
+ * `page` is the four pages without network throttling, `throttled` the same pages under Lighthouse's
+ * mobile "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; fewer runs); every server gzips in
+ * both (bench/browser.js states the method). Run
  * `npm run build` first (the browser benchmarks load dist/cdn); the peer's pages are built on first
  * use into bench/.out (a couple of minutes once, then reused).
  * Timings on a shared machine are noisy: each is a median after a warm-up, and the load average at
@@ -10,13 +13,13 @@
 import { benchPortal } from './portal.js';
 import { benchMap } from './map.js';
 import { benchSize, printSize } from './size.js';
-import { benchPage, printSides } from './page.js';
+import { benchPage, benchThrottled, printSides, THROTTLED_TITLE } from './page.js';
 import { benchScale } from './scale.js';
 import { benchLeak, printLeak } from './leak.js';
 import { PEER_VERSIONS } from './peer-build.js';
 import { machine } from './lib.js';
 
-const PARTS = ['size', 'page', 'scale', 'leak', 'portal', 'map'];
+const PARTS = ['size', 'page', 'throttled', 'scale', 'leak', 'portal', 'map'];
 const asked = process.argv.slice(2).filter((a) => PARTS.includes(a));
 const unknown = process.argv.slice(2).filter((a) => !PARTS.includes(a));
 if (unknown.length > 0) {
@@ -26,6 +29,7 @@ if (unknown.length > 0) {
 const parts = asked.length > 0 ? asked : PARTS;
 const progress = (/** @type {string} */ line) => console.error(line);
 const PAGE_RUNS = 5;
+const THROTTLED_RUNS = 3;
 const SCALE_RUNS = 3;
 const LEAK_CYCLES = 200;
 
@@ -38,8 +42,13 @@ for (const part of parts) {
   if (part === 'size') {
     console.log(`■ Size\n${printSize(await benchSize(progress))}`);
   } else if (part === 'page') {
-    console.log(`■ Pages, cold cache, median of ${PAGE_RUNS} runs after a warm-up, no network throttling`);
+    console.log(`■ Pages, cold cache, median of ${PAGE_RUNS} runs after a warm-up, no network throttling, gzip`);
     console.log(printSides(await benchPage(PAGE_RUNS, progress)));
+  } else if (part === 'throttled') {
+    console.log(
+      `■ ${THROTTLED_TITLE}, 750 kbit/s up, cold cache, median of ${THROTTLED_RUNS} runs after a warm-up, gzip`,
+    );
+    console.log(printSides(await benchThrottled(THROTTLED_RUNS, progress)));
   } else if (part === 'scale') {
     console.log(`■ At scale, cold cache, median of ${SCALE_RUNS} runs after a warm-up`);
     console.log(printSides(await benchScale(SCALE_RUNS, progress)));

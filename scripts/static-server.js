@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipAnswer } from '../demo/portal/compress.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -47,6 +48,9 @@ export function strictCsp(portal) {
  * @property {(html: string, path: string) => string} [transformHtml] rewrites HTML pages before sending
  * @property {Record<string, string>} [headers] extra headers on every answer
  * @property {(path: string) => Promise<{ type: string, body: string } | undefined>} [dynamic] generated pages
+ * @property {boolean} [compress] gzip (level 6) text, JavaScript, CSS, JSON and GeoJSON answers above 1 KB
+ *   when the request's `Accept-Encoding` allows it (`Content-Encoding: gzip`, `Vary: Accept-Encoding`);
+ *   off by default (demo/portal/compress.js)
  */
 
 /**
@@ -60,7 +64,9 @@ export async function startStaticServer(options, listen = {}) {
       const url = new URL(req.url ?? '/', 'http://local');
       const path = decodeURIComponent(url.pathname);
       const generated = await options.dynamic?.(path);
-      if (generated) return reply(res, 200, generated.type, generated.body, options.headers);
+      const ok = (/** @type {string} */ type, /** @type {string | Buffer} */ body) =>
+        reply(res, 200, type, body, options.headers, options.compress ? req : undefined);
+      if (generated) return ok(generated.type, generated.body);
       const mount = mounts.find(([prefix]) => path.startsWith(prefix));
       if (!mount) return reply(res, 404, TYPES['.txt'], 'Not found');
       const root = resolve(mount[1]);
@@ -75,7 +81,7 @@ export async function startStaticServer(options, listen = {}) {
         type.startsWith('text/html') && options.transformHtml
           ? options.transformHtml(body.toString('utf8'), path)
           : body;
-      reply(res, 200, type, out, options.headers);
+      ok(type, out);
     } catch (error) {
       reply(res, 500, TYPES['.txt'], String(error));
     }
@@ -98,14 +104,18 @@ export async function startStaticServer(options, listen = {}) {
  * @param {string} type
  * @param {string | Buffer} body
  * @param {Record<string, string>} [headers]
+ * @param {import('node:http').IncomingMessage} [compressFor] gzip the body if this request allows it
  */
-function reply(res, status, type, body, headers = {}) {
+function reply(res, status, type, body, headers = {}, compressFor = undefined) {
   const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+  const out = compressFor
+    ? gzipAnswer(compressFor, type, buffer, headers.Vary)
+    : { body: buffer, headers: { 'Content-Length': String(buffer.length) } };
   res.writeHead(status, {
     'Content-Type': type,
-    'Content-Length': String(buffer.length),
     'Cache-Control': 'no-cache',
     ...headers,
+    ...out.headers,
   });
-  res.end(buffer);
+  res.end(out.body);
 }

@@ -16,6 +16,7 @@ import { ODSQLError, runRecords, runExport, runFacets, matchRows } from './odsql
 import { renderPortalHome, renderDatasetPage } from './pages.js';
 import { toCsv, toGeoJson } from './exports.js';
 import { basemapAnswer } from './basemap.js';
+import { gzipAnswer } from './compress.js';
 
 import { API_BASE } from './api-base.js';
 export { API_BASE };
@@ -47,6 +48,11 @@ const LOG_MAX = 5000;
  * @property {number} [delayMs] Delay every API answer by this many milliseconds.
  * @property {Fault[]} [faults] Faults active from the start.
  * @property {boolean} [quiet] Do not log to the console.
+ * @property {boolean} [compress] Gzip (level 6) the answers of the API, the exports, the basemap and the
+ *   pages when the request's `Accept-Encoding` allows it: text, JSON, GeoJSON and CSV bodies above
+ *   1 KB, with `Content-Encoding: gzip` and `Vary: Accept-Encoding` (./compress.js). Off by default.
+ *   Error bodies, the test hooks and every injected fault (statuses, odd or truncated bodies, `huge`,
+ *   dropped connections) are sent uncompressed either way.
  */
 
 /**
@@ -152,7 +158,7 @@ export function createPortalHandler(options = {}) {
     try {
       const answer = await route(url, req);
       if (fault?.body === 'truncated') return sendTruncated(res, answer);
-      send(req, res, answer);
+      send(req, res, answer, options.compress === true);
     } catch (error) {
       sendError(res, error);
     }
@@ -528,8 +534,9 @@ function html(body) {
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {Answer} answer
+ * @param {boolean} [compress] gzip the body when the request allows it (see PortalOptions.compress)
  */
-function send(req, res, answer) {
+function send(req, res, answer, compress = false) {
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
   /** @type {Record<string, string>} */
   const headers = { 'Content-Type': answer.type, 'Cache-Control': 'no-cache', ...answer.headers };
@@ -542,9 +549,15 @@ function send(req, res, answer) {
       return;
     }
   }
-  headers['Content-Length'] = String(body.length);
-  res.writeHead(answer.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  if (!compress) {
+    headers['Content-Length'] = String(body.length);
+    res.writeHead(answer.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const out = gzipAnswer(req, answer.type, body, headers.Vary ?? res.getHeader('Vary'));
+  res.writeHead(answer.status, { ...headers, ...out.headers });
+  res.end(req.method === 'HEAD' ? undefined : out.body);
 }
 
 /**
