@@ -122,6 +122,9 @@ describe('VitrineDataError messages', () => {
   it('marks what is worth retrying', () => {
     const retryable = ['network', 'unavailable', 'timeout', 'rate-limited'];
     for (const [kind] of cases) assert.equal(new VitrineDataError(kind).retryable, retryable.includes(kind), kind);
+    // An HTML page where data was expected is often a maintenance page: worth a retry button.
+    assert.ok(new VitrineDataError('malformed', { reason: { key: 'reason.html' } }).retryable);
+    assert.ok(!new VitrineDataError('malformed', { reason: { key: 'reason.not-json' } }).retryable);
   });
 
   it('adds details without losing the others', () => {

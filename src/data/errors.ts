@@ -105,11 +105,12 @@ export class VitrineDataError extends Error {
   }
 
   /**
-   * Whether trying again later may succeed without changing the page (network, timeout, 5xx, 429):
-   * a widget shows a retry button for these, and a short message for the others.
+   * Whether trying again later may succeed without changing the page (network, timeout, 5xx, 429, and
+   * an HTML page where data was expected: often a portal's maintenance page): a widget shows a retry
+   * button for these, and a short message for the others.
    */
   get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
+    return RETRYABLE.has(this.kind) || (this.kind === 'malformed' && this.details.reason?.key === 'reason.html');
   }
 
   /** A copy with more details (e.g. the dataset and attribute, added by a layer that knows them). */

@@ -182,10 +182,12 @@ describe('reliability: faults of the portal, for every element', () => {
         await showsData(el, subject.shows);
       });
 
-      it('an HTML page instead of data: says so, without a retry', async () => {
-        const { el } = await underFault(subject, { body: 'html' });
+      it('an HTML page instead of data (a maintenance page): says so, Retry recovers', async () => {
+        const { el } = await underFault(subject, { body: 'html', times: -1 });
         expect(partText(el, 'error')).to.contain('an HTML page was received instead');
-        expect(retryButton(el)).to.equal(null);
+        await clearFaults();
+        retryButton(el)!.click();
+        await showsData(el, subject.shows);
       });
 
       it('a very large answer of the wrong shape: a message, and the page keeps working', async () => {
