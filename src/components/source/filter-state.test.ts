@@ -221,7 +221,11 @@ describe('vitrine-source filter state', () => {
       await Promise.all(loads);
       const aborted = await waitFor(
         async () => {
-          const log = (await portalLog()).filter((e) => e.search.includes(`a${tag}`) && e.search.includes('84'));
+          // The region condition itself: the tag is digits too, and may contain "84".
+          const log = (await portalLog()).filter(
+            (e) =>
+              e.search.includes(`a${tag}`) && /region\W+84\b/.test(decodeURIComponent(e.search.replace(/\+/g, ' '))),
+          );
           return log.length === 2 && log.every((e) => e.aborted) ? log : undefined;
         },
         5000,
