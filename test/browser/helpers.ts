@@ -131,3 +131,39 @@ export function addScript(src: string): Promise<void> {
     document.head.append(script);
   });
 }
+
+/** Resolves at the element's next `vitrine-data-load` (or error): set it up before the change. */
+export function nextLoad(el: HTMLElement, timeout = 15000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`<${el.localName}> did not load again`)), timeout);
+    const done = () => {
+      clearTimeout(timer);
+      el.removeEventListener('vitrine-data-load', done);
+      el.removeEventListener('vitrine-data-error', done);
+      resolve();
+    };
+    el.addEventListener('vitrine-data-load', done);
+    el.addEventListener('vitrine-data-error', done);
+  });
+}
+
+/** The checkbox (or radio button) of the value named `name` in a `vitrine-filter`. */
+export function filterControl(el: HTMLElement, name: string): HTMLInputElement {
+  const row = [...el.shadowRoot!.querySelectorAll('.row')].find((r) => r.querySelector('.name')?.textContent === name);
+  if (!row) throw new Error(`no value named ${name}`);
+  return row.querySelector('input')!;
+}
+
+/**
+ * Removes `el` once its request (whose query holds `tag`, held back by a delay fault) reached the
+ * portal, and returns that request's log entry once the portal saw it aborted.
+ */
+export async function removeWhileLoading(el: HTMLElement, tag: string): Promise<LogEntry | undefined> {
+  await waitFor(async () => (await portalLog()).some((e) => e.search.includes(tag)), 5000, 'the request');
+  el.remove();
+  return waitFor(
+    async () => (await portalLog()).find((e) => e.search.includes(tag) && e.aborted),
+    5000,
+    'an aborted request',
+  );
+}

@@ -9,6 +9,7 @@ import {
   injectFault,
   partText,
   portalLog,
+  removeWhileLoading,
   settled,
   unique,
   waitFor,
@@ -342,13 +343,7 @@ describe('vitrine-figure', () => {
       const el = await fixture<VitrineFigure>(
         html`<vitrine-figure src=${COMMUNES} where=${`code != 'a${tag}'`}></vitrine-figure>`,
       );
-      await waitFor(async () => (await portalLog()).some((e) => e.search.includes(`a${tag}`)), 5000, 'the request');
-      el.remove();
-      const entry = await waitFor(
-        async () => (await portalLog()).find((e) => e.search.includes(`a${tag}`) && e.aborted),
-        5000,
-        'an aborted request',
-      );
+      const entry = await removeWhileLoading(el, `a${tag}`);
       expect(entry!.aborted).to.equal(true);
     });
 

@@ -15,7 +15,9 @@ import {
   clearFaults,
   clearPortalLog,
   datasetPage,
+  filterControl,
   injectFault,
+  nextLoad,
   partText,
   portalCount,
   portalLog,
@@ -56,28 +58,6 @@ function listed(el: VitrineFilter, within: ParentNode = root(el).querySelector('
     li.querySelector(':scope > .row .name')?.textContent ?? '',
     Number(text(li.querySelector(':scope > .row [part~="count"]')).replace(/\D/g, '')),
   ]);
-}
-
-/** The checkbox (or radio button) of the value named `name`. */
-function control(el: VitrineFilter, name: string): HTMLInputElement {
-  const row = [...root(el).querySelectorAll('.row')].find((r) => r.querySelector('.name')?.textContent === name);
-  if (!row) throw new Error(`no value named ${name}`);
-  return row.querySelector('input')!;
-}
-
-/** Resolves at the element's next `vitrine-data-load` (or error): set it up before the change. */
-function nextLoad(el: HTMLElement, timeout = 15000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`<${el.localName}> did not load again`)), timeout);
-    const done = () => {
-      clearTimeout(timer);
-      el.removeEventListener('vitrine-data-load', done);
-      el.removeEventListener('vitrine-data-error', done);
-      resolve();
-    };
-    el.addEventListener('vitrine-data-load', done);
-    el.addEventListener('vitrine-data-error', done);
-  });
 }
 
 describe('vitrine-filter', () => {
@@ -135,7 +115,7 @@ describe('vitrine-filter', () => {
 
       // Auvergne-Rhône-Alpes (84): the départements are counted within it.
       const loads = [nextLoad(departement!), nextLoad(figure)];
-      control(region!, '84').click();
+      filterControl(region!, '84').click();
       await Promise.all(loads);
       expect(event?.field).to.equal('region');
       expect(event?.target).to.equal(region);
@@ -149,11 +129,11 @@ describe('vitrine-filter', () => {
       // The region filter still shows every region with its full count (its own selection left out).
       const regions = await portalFacets('communes-france', 'region', [['where', where]]);
       expect(listed(region!)).to.deep.equal(regions.map((v) => [v.name, v.count]));
-      expect(control(region!, '84').checked).to.equal(true);
+      expect(filterControl(region!, '84').checked).to.equal(true);
 
       // A second region: ORed.
       const again = [nextLoad(departement!), nextLoad(figure)];
-      control(region!, '11').click();
+      filterControl(region!, '11').click();
       await Promise.all(again);
       expect(source.selection('region')).to.deep.equal({ field: 'region', op: 'in', values: ['84', '11'] });
       const both = await portalCount('communes-france', [where, 'region IN ("84", "11")']);
@@ -161,7 +141,7 @@ describe('vitrine-filter', () => {
 
       // A département within: ANDed with the regions; the regions now count within it.
       const third = [nextLoad(region!), nextLoad(figure)];
-      control(departement!, '01').click();
+      filterControl(departement!, '01').click();
       await Promise.all(third);
       const ain = await portalFacets('communes-france', 'region', [
         ['where', where],
@@ -169,7 +149,7 @@ describe('vitrine-filter', () => {
       ]);
       // The checked region without any commune left (Île-de-France) stays listed, at 0, so it can be unchecked.
       expect(listed(region!)).to.deep.equal([...ain.map((v): [string, number] => [v.name, v.count]), ['11', 0]]);
-      expect(control(region!, '11').checked).to.equal(true);
+      expect(filterControl(region!, '11').checked).to.equal(true);
       expect(partText(figure, 'value')).to.equal(
         (await portalCount('communes-france', [where, 'region IN ("84", "11")', 'departement = "01"'])).toLocaleString(
           'en',
@@ -267,10 +247,10 @@ describe('vitrine-filter', () => {
       expect(new Set(radios.map((r) => r.name)).size).to.equal(1);
       expect(text(radios[0]!.labels![0])).to.equal('Tout');
       expect(radios[0]!.checked).to.equal(true);
-      control(el, 'rain').click();
+      filterControl(el, 'rain').click();
       expect(source.selection('weather')).to.deep.equal({ field: 'weather', op: 'in', values: ['rain'] });
       await el.updateComplete;
-      expect(control(el, 'rain').checked).to.equal(true);
+      expect(filterControl(el, 'rain').checked).to.equal(true);
       await expect(el).to.be.accessible();
       radios[0]!.click();
       expect(source.selection('weather')).to.equal(undefined);
@@ -321,13 +301,13 @@ describe('vitrine-filter', () => {
       await expect(el).to.be.accessible();
 
       // Check 2014, then March 2014: the month narrows the year; then 2014 again widens it.
-      control(el, '2014').click();
+      filterControl(el, '2014').click();
       expect(source.selection('date')).to.deep.equal({ field: 'date', op: 'in', values: ['2014'] });
       await el.updateComplete;
-      control(el, 'March 2014').click();
+      filterControl(el, 'March 2014').click();
       expect(source.selection('date')).to.deep.equal({ field: 'date', op: 'in', values: ['2014-03'] });
       await el.updateComplete;
-      expect(control(el, '2014').indeterminate).to.equal(true);
+      expect(filterControl(el, '2014').indeterminate).to.equal(true);
       // The days of March 2014.
       const days = [...root(el).querySelectorAll<HTMLButtonElement>('[part~="expand"]')].find(
         (b) => b.getAttribute('aria-label') === 'Show the days of March 2014',
@@ -337,7 +317,7 @@ describe('vitrine-filter', () => {
       const dayRows = listed(el, days.closest('li')!.querySelector('.nested')!);
       expect(dayRows).to.have.length(31);
       expect(dayRows.every(([, count]) => count === 1)).to.equal(true);
-      control(el, '2014').click();
+      filterControl(el, '2014').click();
       expect(source.selection('date')).to.deep.equal({ field: 'date', op: 'in', values: ['2014'] });
     });
 
@@ -352,7 +332,7 @@ describe('vitrine-filter', () => {
       const el = page.querySelector<VitrineFilter>('vitrine-filter')!;
       source.setSelection('date', { field: 'date', op: 'in', values: ['2013-07'] });
       await waitFor(() => root(el).querySelector('.nested .row'), 8000, 'the months of 2013');
-      expect(control(el, 'July 2013').checked).to.equal(true);
+      expect(filterControl(el, 'July 2013').checked).to.equal(true);
     });
   });
 
@@ -467,7 +447,7 @@ describe('vitrine-filter', () => {
       const before = partText(figure, 'value');
       await clearPortalLog();
       const loads = [zone, figure, table, chart].map((e) => nextLoad(e!));
-      control(region!, '53').click();
+      filterControl(region!, '53').click();
       await Promise.all(loads);
       // Let any late, extra request reach the portal before counting.
       await new Promise((r) => setTimeout(r, 300));
@@ -508,7 +488,7 @@ describe('vitrine-filter', () => {
         expect(root(f).querySelectorAll('script, img, b, iframe, svg, a')).to.have.length(0);
       }
       // Checking a hostile value filters by it, as a value.
-      control(el!, '<script>window.__vitrinePwned=1</script>').click();
+      filterControl(el!, '<script>window.__vitrinePwned=1</script>').click();
       const source = page.querySelector<VitrineSource>('vitrine-source')!;
       expect(source.selection('label')).to.deep.equal({
         field: 'label',

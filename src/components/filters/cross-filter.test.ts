@@ -36,6 +36,28 @@ function markOf(chart: VitrineChart, x: string): SVGPathElement {
   return found;
 }
 
+/**
+ * On a page with a source, its vitrine-filters and a cross-filtering vitrine-map: opens the map's
+ * table and activates its first row (what a keyboard user does), and returns the feature it sent.
+ */
+async function openFirstFeature(page: Element, what: string) {
+  const source = page.querySelector<VitrineSource>('vitrine-source')!;
+  const summary = page.querySelector<VitrineFilters>('vitrine-filters')!;
+  const map = page.querySelector<VitrineMap>('vitrine-map')!;
+  await Promise.all([settled(summary), settled(map, 30000)]);
+  let clicked: VitrineFeatureClickEvent | undefined;
+  map.addEventListener('vitrine-feature-click', (e) => (clicked = e));
+  root(map).querySelector<HTMLButtonElement>('[part~="table-toggle"]')!.click();
+  await map.updateComplete;
+  const row = await waitFor(
+    () => root(map).querySelector<HTMLButtonElement>('[part~="table"] .row-button'),
+    8000,
+    'a row',
+  );
+  row!.click();
+  return { source, summary, clicked: (await waitFor(() => clicked, 3000, what))! };
+}
+
 /** Clicks the middle of an element with the real mouse. */
 async function clickOn(element: Element): Promise<void> {
   element.scrollIntoView({ block: 'center' });
@@ -165,22 +187,8 @@ describe('cross-filtering', () => {
         <vitrine-map source="cross-map" mode="points" color="state" popup="name,state" cross-filter></vitrine-map>
       </div>`,
     );
-    const source = page.querySelector<VitrineSource>('vitrine-source')!;
-    const summary = page.querySelector<VitrineFilters>('vitrine-filters')!;
-    const map = page.querySelector<VitrineMap>('vitrine-map')!;
-    await Promise.all([settled(summary), settled(map, 30000)]);
-    let clicked: VitrineFeatureClickEvent | undefined;
-    map.addEventListener('vitrine-feature-click', (e) => (clicked = e));
-    root(map).querySelector<HTMLButtonElement>('[part~="table-toggle"]')!.click();
-    await map.updateComplete;
-    const row = await waitFor(
-      () => root(map).querySelector<HTMLButtonElement>('[part~="table"] .row-button'),
-      8000,
-      'a row',
-    );
-    row!.click();
-    await waitFor(() => clicked, 3000, 'the feature');
-    const state = String(clicked!.properties.state);
+    const { source, summary, clicked } = await openFirstFeature(page, 'the feature');
+    const state = String(clicked.properties.state);
     expect(source.selection('state')).to.deep.equal({ field: 'state', op: 'in', values: [state] });
     await waitFor(() => chips(summary).length === 1, 3000, 'the chip');
     expect(chips(summary)).to.deep.equal([`State: ${state}`]);
@@ -194,22 +202,8 @@ describe('cross-filtering', () => {
         <vitrine-map source="cross-areas" key="name" cross-filter></vitrine-map>
       </div>`,
     );
-    const source = page.querySelector<VitrineSource>('vitrine-source')!;
-    const summary = page.querySelector<VitrineFilters>('vitrine-filters')!;
-    const map = page.querySelector<VitrineMap>('vitrine-map')!;
-    await Promise.all([settled(summary), settled(map, 30000)]);
-    let clicked: VitrineFeatureClickEvent | undefined;
-    map.addEventListener('vitrine-feature-click', (e) => (clicked = e));
-    root(map).querySelector<HTMLButtonElement>('[part~="table-toggle"]')!.click();
-    await map.updateComplete;
-    const row = await waitFor(
-      () => root(map).querySelector<HTMLButtonElement>('[part~="table"] .row-button'),
-      8000,
-      'a row',
-    );
-    row!.click();
-    await waitFor(() => clicked, 3000, 'the area');
-    const name = String(clicked!.properties.name);
+    const { source, summary, clicked } = await openFirstFeature(page, 'the area');
+    const name = String(clicked.properties.name);
     expect(source.selection('name')).to.deep.equal({ field: 'name', op: 'in', values: [name] });
     await waitFor(() => chips(summary).length === 1, 3000, 'the chip');
     expect(chips(summary)).to.deep.equal([`Borough: ${name}`]);

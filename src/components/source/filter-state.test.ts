@@ -14,7 +14,9 @@ import {
   clearFaults,
   clearPortalLog,
   datasetPage,
+  filterControl,
   injectFault,
+  nextLoad,
   partText,
   portalCount,
   portalLog,
@@ -24,30 +26,6 @@ import {
 } from '../../../test/browser/helpers.js';
 
 const COMMUNES = datasetPage('communes-france');
-
-const root = (el: HTMLElement) => el.shadowRoot!;
-
-/** The checkbox of the value named `name` in a filter. */
-function control(el: VitrineFilter, name: string): HTMLInputElement {
-  const row = [...root(el).querySelectorAll('.row')].find((r) => r.querySelector('.name')?.textContent === name);
-  if (!row) throw new Error(`no value named ${name}`);
-  return row.querySelector('input')!;
-}
-
-/** Resolves at the element's next `vitrine-data-load` (or error): set it up before the change. */
-function nextLoad(el: HTMLElement, timeout = 15000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`<${el.localName}> did not load again`)), timeout);
-    const done = () => {
-      clearTimeout(timer);
-      el.removeEventListener('vitrine-data-load', done);
-      el.removeEventListener('vitrine-data-error', done);
-      resolve();
-    };
-    el.addEventListener('vitrine-data-load', done);
-    el.addEventListener('vitrine-data-error', done);
-  });
-}
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -249,7 +227,7 @@ describe('vitrine-source filter state', () => {
       const filter = page.querySelector<VitrineFilter>('vitrine-filter')!;
       await settled(filter);
       const length = history.length;
-      control(filter, 'drom').click();
+      filterControl(filter, 'drom').click();
       await tick();
       expect(new URL(location.href).searchParams.get('shops')).to.equal('zone = drom');
       expect(history.length).to.equal(length + 1);
@@ -298,9 +276,9 @@ describe('vitrine-source filter state', () => {
       );
       const filter = first.querySelector<VitrineFilter>('vitrine-filter')!;
       await settled(filter);
-      control(filter, 'drom').click();
+      filterControl(filter, 'drom').click();
       await tick();
-      control(filter, 'com').click();
+      filterControl(filter, 'com').click();
       first.querySelector<VitrineSource>('vitrine-source')!.setSearch('Saint');
       await tick();
       const address = location.href;
@@ -319,9 +297,9 @@ describe('vitrine-source filter state', () => {
       expect(source.selections).to.deep.equal(before);
       expect(source.search).to.equal('Saint');
       await settled(again);
-      expect(control(again, 'drom').checked).to.equal(true);
-      expect(control(again, 'com').checked).to.equal(true);
-      expect(control(again, 'metro').checked).to.equal(false);
+      expect(filterControl(again, 'drom').checked).to.equal(true);
+      expect(filterControl(again, 'com').checked).to.equal(true);
+      expect(filterControl(again, 'metro').checked).to.equal(false);
     });
 
     it('back and forward step through a person’s changes', async () => {
@@ -337,9 +315,9 @@ describe('vitrine-source filter state', () => {
       const figure = page.querySelector<VitrineFigure>('vitrine-figure')!;
       await Promise.all([settled(filter), settled(figure)]);
       const all = partText(figure, 'value');
-      control(filter, 'drom').click();
+      filterControl(filter, 'drom').click();
       await tick();
-      control(filter, 'com').click();
+      filterControl(filter, 'com').click();
       await tick();
       expect(new URL(location.href).searchParams.get('steps')).to.equal('zone = drom | com');
 
@@ -350,7 +328,7 @@ describe('vitrine-source filter state', () => {
       expect(source.selection('zone')).to.deep.equal({ field: 'zone', op: 'in', values: ['drom'] });
       await waitFor(() => partText(figure, 'value') === drom, 8000, 'the figure of the previous step');
       await filter.updateComplete;
-      expect(control(filter, 'com').checked).to.equal(false);
+      expect(filterControl(filter, 'com').checked).to.equal(false);
 
       const backAgain = popstate();
       history.back();

@@ -12,6 +12,7 @@ import {
   injectFault,
   partText,
   portalLog,
+  removeWhileLoading,
   sendKeys,
   settled,
   unique,
@@ -651,13 +652,7 @@ describe('vitrine-table', () => {
       const el = await fixture<VitrineTable>(
         html`<vitrine-table src=${COMMUNES} where=${`code != 'a${tag}'`}></vitrine-table>`,
       );
-      await waitFor(async () => (await portalLog()).some((e) => e.search.includes(`a${tag}`)), 5000, 'the request');
-      el.remove();
-      const entry = await waitFor(
-        async () => (await portalLog()).find((e) => e.search.includes(`a${tag}`) && e.aborted),
-        5000,
-        'an aborted request',
-      );
+      const entry = await removeWhileLoading(el, `a${tag}`);
       expect(entry!.aborted).to.equal(true);
     });
 
