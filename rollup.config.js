@@ -83,6 +83,40 @@ function preloadElementChunks() {
   };
 }
 
+/**
+ * The code every element with data needs (Lit, the data layer, the shared controllers and views) goes
+ * into one `core` chunk: the modules the simplest such element, vitrine-figure, imports, without the
+ * figure's and the source's own code. Left to rollup, it is spread over three chunks, by which elements
+ * happen to import each piece; one chunk is two requests fewer on every page and a little smaller.
+ * @type {import('rollup').GetManualChunk}
+ */
+function coreChunk(id, { getModuleInfo }) {
+  coreModules ??= reachableFrom(
+    fileURLToPath(new URL('src/components/figure/define.ts', import.meta.url)),
+    getModuleInfo,
+  );
+  return coreModules.has(id) && !/[/\\]components[/\\](figure|source)[/\\]/.test(id) ? 'core' : undefined;
+}
+/** @type {Set<string> | undefined} */
+let coreModules;
+
+/**
+ * The modules `entry` imports, directly or not (dynamic imports excluded).
+ * @param {string} entry
+ * @param {import('rollup').GetModuleInfo} getModuleInfo
+ */
+function reachableFrom(entry, getModuleInfo) {
+  const seen = new Set();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const id = /** @type {string} */ (stack.pop());
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -108,6 +142,7 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: coreChunk,
       // Chunks under 1 KB merge into a chunk loaded with them: fewer requests in a row (a map page makes
       // 7 instead of 10), for 0.1 KB more on a page of figures.
       experimentalMinChunkSize: 1000,
