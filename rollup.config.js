@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import { vegaSubset } from './scripts/vega-subset.js';
 
 const sources = readdirSync('src', { recursive: true, encoding: 'utf8' })
   .map((file) => `src/${file.replaceAll('\\', '/')}`)
@@ -129,6 +130,7 @@ export default [
     input: { vitrine: 'src/vitrine.ts' },
     plugins: [
       preloadElementChunks(),
+      vegaSubset(),
       lazyErrorTexts(),
       cssText(),
       nodeResolve({ browser: true, exportConditions: ['production'] }),

@@ -10,6 +10,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { startPortal } from './demo/portal/server.js';
+import { vegaSubsetForTests } from './scripts/vega-subset.js';
 
 const portal = await startPortal({ port: 0, quiet: true });
 portal.server.unref();
@@ -106,6 +107,8 @@ export default {
     // maplibre's CSS is imported as text (`?inline`) and adopted in the map's shadow root.
     (await import('./scripts/wtr-css-text.js')).cssTextPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // Charts run the same vega as the CDN build: the part of it they use.
+    vegaSubsetForTests(),
     {
       name: 'vitrine-test-env',
       serve(context) {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { vegaSubset } from '../scripts/vega-subset.js';
 
 /**
  * maplibre fetches its worker from next to its own chunk (`assets/`): serve it there in `storybook dev`
@@ -33,7 +34,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
   viteFinal(config) {
-    config.plugins = [...(config.plugins ?? []), maplibreWorker()];
+    config.plugins = [...(config.plugins ?? []), maplibreWorker(), { ...(vegaSubset() as Plugin), enforce: 'pre' }];
     return config;
   },
 };

@@ -360,6 +360,33 @@ describe('vitrine-chart', () => {
       expect(bars).to.have.length(3);
       expect(bars[0]!.fill).to.equal('#ff0000');
     });
+
+    it('keeps trend lines for a spec, and names a transform the chart engine leaves out', async () => {
+      // The engine holds the part of vega charts use (vega-subset.ts): regression and loess stay.
+      const trend = await chart(
+        html`<vitrine-chart
+          lang="en"
+          src=${QUAKES}
+          type="scatter"
+          x="mag"
+          y="depth"
+          where=${'mag >= 5'}
+          spec='{"transform": [{"regression": "y", "on": "x"}]}'
+        ></vitrine-chart>`,
+      );
+      expect(partText(trend, 'error')).to.equal(undefined);
+      expect(marks(trend.view!, 'symbol').length).to.be.above(1);
+      // A nearest-point selection needs voronoi, which is left out: the message says which transform.
+      const nearest = await chart(
+        html`<vitrine-chart
+          lang="en"
+          src=${COMMUNES}
+          x="region"
+          spec='{"params": [{"name": "p", "select": {"type": "point", "nearest": true}}]}'
+        ></vitrine-chart>`,
+      );
+      expect(partText(nearest, 'error')).to.contain('The spec attribute').and.to.contain('voronoi');
+    });
   });
 
   describe('look', () => {

@@ -260,6 +260,8 @@ export class VitrineChart extends LitElement {
   /**
    * Vega-Lite JSON merged over the generated spec, for what the attributes do not offer, e.g.
    * `{"mark": {"cornerRadius": 3}}`. Parsed as JSON, never evaluated; it cannot replace the data.
+   * Trend lines (`regression`, `loess`) work; maps (`geoshape`), nearest-point selections and label
+   * placement do not (the chart engine leaves out those parts of vega).
    */
   @property() spec = '';
 

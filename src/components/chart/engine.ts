@@ -1,6 +1,7 @@
 /**
- * The chart engine: vega, vega-lite and vega-interpreter, one chunk that a chart loads with `import()`
- * when it first comes near the viewport (a page without charts never downloads it).
+ * The chart engine: vega (the part charts use: ./vega-subset.ts), vega-lite and vega-interpreter, one
+ * chunk that a chart loads with `import()` when it first comes near the viewport (a page without charts
+ * never downloads it).
  *
  * - Vega-Lite compiles the generated spec to Vega; vega parses it with `ast: true` and the view
  *   evaluates expressions with vega-interpreter: no `eval`, no `new Function`, so a strict
@@ -12,7 +13,8 @@
  *   `<style>` element, refused under a strict CSP) are not needed, and leaving it out saves its weight.
  * @module
  */
-import { View, expressionFunction, parse, type LocaleFormatters } from 'vega';
+import type { LocaleFormatters, View } from 'vega';
+import { View as VegaView, expressionFunction, parse } from './vega-subset.js';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { JsonObject } from './spec.js';
@@ -64,7 +66,7 @@ export function compileSpec(spec: JsonObject): ReturnType<typeof compile>['spec'
 /** A view of `spec` over `values`, drawn (when it has a container). */
 export async function createView(spec: JsonObject, values: readonly object[], options: ViewOptions): Promise<View> {
   const runtime = parse(compileSpec(spec), undefined, { ast: true });
-  const view = new View(runtime, {
+  const view = new VegaView(runtime, {
     renderer: options.renderer ?? 'svg',
     expr: expressionInterpreter,
     // vega-view reads number and time definitions here (its typings describe formatters instead).
