@@ -4,8 +4,8 @@
  * It is small on purpose. It watches the page for `vitrine-*` elements and loads each element's code
  * (a separate chunk) the first time one is used: at once for elements that only hold state
  * (`vitrine-source`), and when one comes near the viewport for the others. The heavy engines (vega,
- * maplibre) are loaded later still, by the elements that need them. Until its code arrives an element
- * keeps the height it will need, so nothing on the page moves.
+ * maplibre) are loaded only for the elements that need them, together with those elements' code. Until
+ * its code arrives an element keeps the height it will need, so nothing on the page moves.
  *
  * Loading this script twice, or after the elements are in the page, is harmless. Elements created
  * inside other components' shadow roots are not seen: import `vitrine/components/<name>/define.js`
@@ -15,8 +15,12 @@
 
 type Loader = () => Promise<unknown>;
 
-/** Each element's code, and whether it waits until the element is near the viewport. */
-const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string }> = {
+/**
+ * Each element's code, whether it waits until the element is near the viewport, and the engine it
+ * always needs: the engine starts downloading with the element's code rather than once that code runs,
+ * a round trip sooner (the element imports the same module, so it is fetched once).
+ */
+const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string; engine?: Loader }> = {
   'vitrine-source': { load: () => import('./components/source/define.js'), lazy: false },
   'vitrine-table': { load: () => import('./components/table/define.js'), lazy: true, minHeight: '35.5rem' },
   'vitrine-figure': {
@@ -26,11 +30,13 @@ const ELEMENTS: Record<string, { load: Loader; lazy: boolean; minHeight?: string
   },
   'vitrine-chart': {
     load: () => import('./components/chart/define.js'),
+    engine: () => import('./components/chart/engine.js'),
     lazy: true,
     minHeight: 'var(--vitrine-chart-min-height, 24rem)',
   },
   'vitrine-map': {
     load: () => import('./components/map/define.js'),
+    engine: () => import('./components/map/engine.js'),
     lazy: true,
     minHeight: 'var(--vitrine-map-height, 28rem)',
   },
@@ -78,6 +84,8 @@ function loadTag(tag: string): Promise<unknown> {
       console.warn(`[vitrine] could not load the code of <${tag}>: ${String(error)}`);
     });
     loading.set(tag, promise);
+    // A failure here is the element's to report, when its own import of the engine fails.
+    entry.engine?.().catch(() => undefined);
   }
   return promise;
 }

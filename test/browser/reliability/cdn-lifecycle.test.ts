@@ -114,6 +114,28 @@ describe('reliability: the CDN script on a page', () => {
     other.remove();
   });
 
+  it("asks for the chart's and the map's engine with the element's code, once each", async () => {
+    const sizes = (await (await fetch('/dist/sizes.json')).json()) as {
+      files: { file: string; engines: string[] }[];
+      scenarios: Record<string, { files: string[] }>;
+    };
+    const figures = sizes.scenarios['figures only']!.files;
+    const fetched = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const entriesOf = (file: string) => fetched.filter((e) => new URL(e.name).pathname === `/dist/cdn/${file}`);
+    for (const page of ['one chart', 'one map']) {
+      const files = sizes.scenarios[page]!.files;
+      const code = files.filter((f) => f.startsWith('chunks/define-') && !figures.includes(f));
+      const engine = files.filter((f) => (sizes.files.find((x) => x.file === f)?.engines.length ?? 0) > 0);
+      expect(code, page).to.have.length(1);
+      expect(engine, page).to.have.length(1);
+      const [codeEntry] = entriesOf(code[0]!);
+      const engineEntries = entriesOf(engine[0]!);
+      expect(engineEntries, `${page}: the engine, fetched once`).to.have.length(1);
+      // Asked for before the element's code had arrived, not once it ran.
+      expect(engineEntries[0]!.startTime, page).to.be.below(codeEntry!.responseEnd);
+    }
+  });
+
   it('releases the map engine and the chart view when removed', async () => {
     const map = block.querySelector<HTMLElement & { engine?: unknown }>('vitrine-map')!;
     const chart = block.querySelector<HTMLElement & { view?: unknown }>('vitrine-chart')!;
