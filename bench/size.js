@@ -37,7 +37,8 @@ function chunkName(file) {
   if (!existsSync(map)) return undefined;
   const sources = /** @type {{ sources: string[] }} */ (JSON.parse(readFileSync(map, 'utf8'))).sources;
   if (sources.some((s) => s.includes('node_modules/maplibre-gl/'))) return 'maplibre-gl engine chunk';
-  if (sources.some((s) => s.includes('node_modules/vega/'))) return 'vega engine chunk (vega, vega-lite, interpreter)';
+  if (sources.some((s) => s.includes('node_modules/vega-lite/')))
+    return 'vega engine chunk (vega-lite, the part of vega charts use, interpreter)';
   const element = sources
     .map((s) => /src\/components\/([\w-]+)\/define\.ts$/.exec(s)?.[1])
     .find((name) => name !== undefined);
