@@ -16,6 +16,7 @@ export {
   ScaleControl,
   AttributionControl,
   setWorkerUrl,
+  getWorkerUrl,
 } from 'maplibre-gl';
 
 let sheet: CSSStyleSheet | undefined;

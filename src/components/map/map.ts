@@ -234,6 +234,8 @@ export class VitrineMap extends LitElement {
   @state() private visible: number[] = [];
   /** Why the engine could not draw (no WebGL, worker blocked…): the table still works. */
   @state() private engineError = '';
+  /** The worker's address, when the engine failed because its worker did not load. */
+  private engineWorker: string | undefined;
   /** A request for the portal's clusters of the current view is in flight. */
   @state() private fetching = false;
 
@@ -1023,11 +1025,18 @@ export class VitrineMap extends LitElement {
     this.dispatchEvent(new VitrineDataLoadEvent(d.rows));
   }
 
-  private failEngine(error: unknown): void {
+  /** Shows that the map cannot be drawn (the data stays available as a table); `worker`: its script did not load. */
+  private failEngine(error: unknown, worker?: string): void {
     const reason = error instanceof Error ? error.message : String(error);
-    console.warn(`[vitrine] <vitrine-map>: the map could not be drawn: ${reason}`, this);
+    console.warn(
+      worker === undefined
+        ? `[vitrine] <vitrine-map>: the map could not be drawn: ${reason}`
+        : `[vitrine] <vitrine-map>: the map's worker did not load from ${worker}: check the worker-url attribute, that the file is on the server and that it is served as text/javascript (maplibre: ${reason})`,
+      this,
+    );
     this.releaseMap();
     this.engineError = reason;
+    this.engineWorker = worker;
     const d = this.data.value;
     if (d) {
       this.updateVisible();
@@ -1143,7 +1152,7 @@ export class VitrineMap extends LitElement {
     if (!map || !error) return;
     const basemap = this.basemap.trim();
     if (/worker/i.test(error.message)) {
-      this.failEngine(new Error(error.message));
+      this.failEngine(new Error(error.message), this.engineModule?.getWorkerUrl() || this.workerUrl.trim());
       return;
     }
     if (basemap && !map.isStyleLoaded() && !this.basemapFailed) {
@@ -1418,7 +1427,11 @@ export class VitrineMap extends LitElement {
       case 'data':
         if (this.engineError) {
           return html`<div part="error" class="overlay state">
-            ${translate(t, 'map.error.engine', { reason: this.engineError })}
+            ${
+              this.engineWorker === undefined
+                ? translate(t, 'map.error.engine', { reason: this.engineError })
+                : translate(t, 'map.error.worker', { url: this.engineWorker })
+            }
           </div>`;
         }
         return this.fetching ? html`<div class="busy" role="status">${translate(t, 'ui.loading')}</div>` : nothing;
