@@ -4,7 +4,7 @@ import '../src/components/source/define.js';
 import '../src/components/filter/define.js';
 import '../src/components/filters/define.js';
 import '../src/components/figure/define.js';
-import { datasetPage } from './portal.js';
+import { datasetPage, holdRequests } from './portal.js';
 
 interface Args {
   src: string;
@@ -61,6 +61,19 @@ export const TwoFilters: Story = {
 export const English: Story = {
   args: { lang: 'en', label: 'Your selection' },
   play: select([['nom_region', ['Normandie']]]),
+};
+
+/**
+ * While the dataset's field labels are on their way: the summary is marked busy, and a chip would name
+ * its field until the label arrives. (The portal holds this dataset's answers; no other story uses it.)
+ */
+export const Loading: Story = {
+  render: (a) =>
+    html`<div lang=${a.lang} style="display:grid;gap:1rem">
+      <vitrine-source id="story-filters-loading" src=${datasetPage('london-boroughs')}></vitrine-source>
+      <vitrine-filters source="story-filters-loading" label=${a.label || nothing}></vitrine-filters>
+    </div>`,
+  loaders: [() => holdRequests('/catalog/datasets/london-boroughs')],
 };
 
 /** A source id that does not exist: the message says so. */
