@@ -1,10 +1,12 @@
 // @ts-check
 /**
- * `npm test`: every test, in two runners, with one closing line `N passed, N failed` over both.
+ * `npm test`: every test, with one closing line `N passed, N failed` over all of them.
  * - node's test runner (through tsx): the data layer, the formatting, the local portal, over real HTTP;
+ * - the same runner on test/package, after the build: the npm package as a site installs it;
  * - web-test-runner in headless Chromium: the elements, against the local portal.
  * The browser tests run against a fresh build (the CDN bundle is tested as a page loads it); `--no-build`
- * skips it. Options: `--only node|browser`; extra arguments after `--` go to the chosen runner.
+ * skips it. After the build, test/package checks the npm package as a site installs it. Options:
+ * `--only node|package|browser`; extra arguments after `--` go to the chosen runner.
  * Exits non-zero when any test failed or a runner could not run.
  */
 import { spawn } from 'node:child_process';
@@ -21,6 +23,8 @@ const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
 /** Node test files: everything under the DOM-free folders and test/portal, test/node. */
 const NODE_DIRS = ['src/data', 'src/format', 'test/portal', 'test/node', 'bench/test'];
 const BROWSER_ONLY = /\.browser\.test\.ts$/;
+/** Tests of the npm package, run after the build. */
+const PACKAGE_DIR = 'test/package';
 
 /** @param {string} dir */
 function testFiles(dir) {
@@ -48,10 +52,13 @@ const tmp = await mkdtemp(join(tmpdir(), 'vitrine-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
 
-if (only !== 'browser') {
-  const files = extra.length > 0 ? extra : NODE_DIRS.flatMap(testFiles);
-  const tap = join(tmp, 'node.tap');
-  console.log(`\n▶ node tests (${files.length} files)`);
+/**
+ * Runs node's test runner on `files` and adds its counts to the totals.
+ * @param {string[]} files
+ * @param {string} name
+ */
+async function nodeTests(files, name) {
+  const tap = join(tmp, `${name}.tap`);
   const code = await run(process.execPath, [
     '--import',
     'tsx',
@@ -71,15 +78,27 @@ if (only !== 'browser') {
   if (code !== 0 && count('fail') + count('cancelled') === 0) broken = true;
 }
 
+if (only !== 'browser' && only !== 'package') {
+  const files = extra.length > 0 ? extra : NODE_DIRS.flatMap(testFiles);
+  console.log(`\n▶ node tests (${files.length} files)`);
+  await nodeTests(files, 'node');
+}
+
 if (only !== 'node' && !args.includes('--no-build')) {
-  console.log('\n▶ build (the browser tests load dist/cdn)');
+  console.log('\n▶ build (the package and browser tests use dist/)');
   if ((await run(process.execPath, ['scripts/build.js'])) !== 0) {
     console.log('The build failed: counted as one failure.');
     totals.failed += 1;
   }
 }
 
-if (only !== 'node') {
+if (only === undefined || only === 'package') {
+  const files = only === 'package' && extra.length > 0 ? extra : testFiles(PACKAGE_DIR);
+  console.log(`\n▶ package tests (${files.length} files, against dist/ as a site's build installs it)`);
+  await nodeTests(files, 'package');
+}
+
+if (only !== 'node' && only !== 'package') {
   ensureChromium();
   const counts = join(tmp, 'browser.json');
   console.log('\n▶ browser tests (web-test-runner, headless Chromium)');

@@ -14,7 +14,7 @@
  * @module
  */
 import type { LocaleFormatters, View } from 'vega';
-import { View as VegaView, expressionFunction, parse } from './vega-subset.js';
+import { View as VegaView, expressionFunction, parse, registerTransforms } from './vega-subset.js';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { JsonObject } from './spec.js';
@@ -24,6 +24,8 @@ export type { View } from 'vega';
 
 /** The expression function that formats values (the same name as `FORMAT_FUNCTION` in spec.ts). */
 export const FORMAT_FUNCTION = 'vitrineFormat';
+
+registerTransforms();
 
 /** Formatters by key: each chart registers its own and deletes them when removed. */
 const formats = new Map<string, (value: unknown) => string>();
