@@ -10,10 +10,15 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { ensureChromium, CHROMIUM_ARGS } from './scripts/chromium.js';
 import { startPortal } from './demo/portal/server.js';
+import { startStaticServer } from './scripts/static-server.js';
 import { vegaSubsetForTests } from './scripts/vega-subset.js';
 
 const portal = await startPortal({ port: 0, quiet: true });
 portal.server.unref();
+// The CDN build served from another origin, with the CORS header a public CDN sends: the way most sites
+// load vitrine.js (test/browser/reliability/csp-header.test.ts).
+const cdn = await startStaticServer({ mounts: { '/': 'dist/cdn' }, headers: { 'Access-Control-Allow-Origin': '*' } });
+cdn.server.unref();
 
 /**
  * Writes the pass/fail totals to `VITRINE_COUNTS_FILE` for scripts/test.js to add up.
@@ -73,6 +78,22 @@ const HEADER_CSP = [
   "img-src 'self' data: blob:",
 ].join('; ');
 
+/**
+ * The same, for a site that loads vitrine.js from a CDN: the CDN in `script-src`, and in `worker-src`
+ * with `blob:` (maplibre starts its worker from a `blob:` that imports the CDN's worker file).
+ */
+const CDN_CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${cdn.url}`,
+  "style-src 'self'",
+  `worker-src blob: ${cdn.url}`,
+  `connect-src ${portal.url}`,
+  "img-src 'self' data: blob:",
+].join('; ');
+
+/** Empty pages served with a policy as a header, which a test fills with every element and the CDN script. */
+const POLICY_PAGES = { '/__vitrine/csp-header.html': HEADER_CSP, '/__vitrine/cdn-csp.html': CDN_CSP };
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['src/components/**/*.test.ts', 'test/browser/**/*.test.ts', '!**/*.csp.test.ts'],
@@ -113,17 +134,21 @@ export default {
       name: 'vitrine-test-env',
       serve(context) {
         if (context.path === '/test/env.js') {
-          return { body: `export const PORTAL = ${JSON.stringify(portal.url)};\n`, type: 'js' };
+          return {
+            body: `export const PORTAL = ${JSON.stringify(portal.url)};\nexport const CDN = ${JSON.stringify(cdn.url)};\n`,
+            type: 'js',
+          };
         }
         return undefined;
       },
     },
   ],
   middleware: [
-    // An empty page under HEADER_CSP, which the test fills with every element and the CDN script.
+    // The pages of POLICY_PAGES.
     (context, next) => {
-      if (context.path !== '/__vitrine/csp-header.html') return next();
-      context.set('Content-Security-Policy', HEADER_CSP);
+      const policy = POLICY_PAGES[/** @type {keyof typeof POLICY_PAGES} */ (context.path)];
+      if (policy === undefined) return next();
+      context.set('Content-Security-Policy', policy);
       context.type = 'html';
       context.body =
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP header</title></head><body></body></html>';

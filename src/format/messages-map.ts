@@ -41,7 +41,7 @@ const en = {
   'map.summary.keys': 'Arrow keys move the map, + and − zoom; the table lists what is in view.',
   'map.error.engine': 'The map could not be drawn ({reason}). The data is still available as a table.',
   'map.error.worker':
-    'The map could not be drawn: its worker script ({url}) did not load. Check the worker-url attribute, that the file is on the server and that it is served as JavaScript (text/javascript). The data is still available as a table.',
+    'The map could not be drawn: its worker script ({url}) did not load. Check the worker-url attribute, that the file is on the server, that it is served as JavaScript (text/javascript) and that the Content-Security-Policy of the page allows it (worker-src). The data is still available as a table.',
   'map.ui.zoom-in': 'Zoom in',
   'map.ui.zoom-out': 'Zoom out',
   'map.ui.reset-bearing': 'Reset north',
@@ -100,7 +100,7 @@ const fr: Record<keyof typeof en, string> = {
   'map.summary.keys': `Les flèches déplacent la carte, + et − zooment${NBSP}; le tableau liste ce qui est visible.`,
   'map.error.engine':
     'La carte n’a pas pu être dessinée ({reason}). Les données restent disponibles sous forme de tableau.',
-  'map.error.worker': `La carte n’a pas pu être dessinée${NBSP}: le script de son worker ({url}) ne s’est pas chargé. Vérifiez l’attribut worker-url, que le fichier est bien sur le serveur et qu’il est servi comme du JavaScript (text/javascript). Les données restent disponibles sous forme de tableau.`,
+  'map.error.worker': `La carte n’a pas pu être dessinée${NBSP}: le script de son worker ({url}) ne s’est pas chargé. Vérifiez l’attribut worker-url, que le fichier est bien sur le serveur, qu’il est servi comme du JavaScript (text/javascript) et que la Content-Security-Policy de la page l’autorise (worker-src). Les données restent disponibles sous forme de tableau.`,
   'map.ui.zoom-in': 'Zoomer',
   'map.ui.zoom-out': 'Dézoomer',
   'map.ui.reset-bearing': 'Réorienter vers le nord',

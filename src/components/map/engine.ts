@@ -6,6 +6,7 @@
  * it there. `setWorkerUrl` points it elsewhere (a self-hosted copy, see the `worker-url` attribute).
  * @module
  */
+import { getWorkerUrl } from 'maplibre-gl';
 import css from 'maplibre-gl/dist/maplibre-gl.css?inline';
 
 export {
@@ -16,7 +17,6 @@ export {
   ScaleControl,
   AttributionControl,
   setWorkerUrl,
-  getWorkerUrl,
 } from 'maplibre-gl';
 
 let sheet: CSSStyleSheet | undefined;
@@ -28,4 +28,12 @@ export function engineStyles(): CSSStyleSheet {
     sheet.replaceSync(css);
   }
   return sheet;
+}
+
+/**
+ * Where maplibre loads its worker from: the address given with `setWorkerUrl`, else its file next to
+ * this chunk (maplibre's own default, which it does not expose).
+ */
+export function workerUrl(): string {
+  return getWorkerUrl() || new URL('./maplibre-gl-worker.mjs', import.meta.url).href;
 }

@@ -24,7 +24,7 @@ describe('vitrine-map whose worker cannot load', () => {
       );
       const message = await waitFor(() => partText(el, 'error'), 30000, 'the message');
       expect(message).to.contain('its worker script').and.to.contain('/missing/maplibre-gl-worker.mjs');
-      expect(message).to.contain('worker-url attribute').and.to.contain('text/javascript');
+      expect(message).to.contain('worker-url attribute').and.to.contain('text/javascript').and.to.contain('worker-src');
       expect(message).to.contain('The data is still available as a table');
       expect(warnings.join('\n')).to.match(/<vitrine-map>: the map's worker did not load from \S*\/missing\//);
       expect(el.engine).to.equal(undefined);

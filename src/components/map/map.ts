@@ -1031,7 +1031,7 @@ export class VitrineMap extends LitElement {
     console.warn(
       worker === undefined
         ? `[vitrine] <vitrine-map>: the map could not be drawn: ${reason}`
-        : `[vitrine] <vitrine-map>: the map's worker did not load from ${worker}: check the worker-url attribute, that the file is on the server and that it is served as text/javascript (maplibre: ${reason})`,
+        : `[vitrine] <vitrine-map>: the map's worker did not load from ${worker}: check the worker-url attribute, that the file is on the server, that it is served as text/javascript and that the page's Content-Security-Policy allows it in worker-src (maplibre: ${reason})`,
       this,
     );
     this.releaseMap();
@@ -1152,7 +1152,7 @@ export class VitrineMap extends LitElement {
     if (!map || !error) return;
     const basemap = this.basemap.trim();
     if (/worker/i.test(error.message)) {
-      this.failEngine(new Error(error.message), this.engineModule?.getWorkerUrl() || this.workerUrl.trim());
+      this.failEngine(new Error(error.message), this.engineModule?.workerUrl() ?? this.workerUrl.trim());
       return;
     }
     if (basemap && !map.isStyleLoaded() && !this.basemapFailed) {
