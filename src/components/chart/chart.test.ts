@@ -233,6 +233,9 @@ describe('vitrine-chart', () => {
       const points = marks(line.view!, 'line');
       expect(points.map((p) => p.defined)).to.deep.equal([true, true, false, false, true, true]);
       expect(partText(line, 'summary')).to.contain('2 periods have no data.');
+      // Its points are drawn (few periods): one image for assistive technologies all the same.
+      expect(marks(line.view!, 'symbol')).to.have.length(4);
+      await expect(line).to.be.accessible();
 
       const columns = await chart(
         html`<vitrine-chart
@@ -258,6 +261,7 @@ describe('vitrine-chart', () => {
       expect(areas.length).to.equal(20);
       const tops = areas.filter((a) => a.datum.k === '2014').map((a) => a.datum.y_end as number);
       expect(Math.max(...tops)).to.equal(365);
+      await expect(el).to.be.accessible();
     });
 
     it('pie and donut: one slice per value, shares of the total', async () => {

@@ -118,9 +118,10 @@ export function chartSpec(model: ChartModel, options: SpecOptions = {}): JsonObj
       if (time) mark.invalid = 'show';
     } else if (plan.kind === 'line') {
       const longest = Math.max(...countBySeries(model).values(), 0);
-      mark = { type: 'line', tooltip: TOOLTIP, point: longest <= POINTS_UP_TO };
+      // Overlays are marks of their own: hidden from assistive technologies too (see `aria` below).
+      mark = { type: 'line', tooltip: TOOLTIP, point: longest <= POINTS_UP_TO ? { aria: false } : false };
     } else {
-      mark = { type: 'area', tooltip: TOOLTIP, line: true };
+      mark = { type: 'area', tooltip: TOOLTIP, line: { aria: false } };
       if (!stacked && series) mark.opacity = 0.5;
     }
     // Values across: a tick every 90 px or so (labels like "1.2M" need the room).
