@@ -15,11 +15,10 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { startPortal } from '../demo/portal/server.js';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.js';
-import { startStaticServer, strictCsp } from './static-server.js';
+import { demoSite, startStaticServer } from './static-server.js';
 import { settlePage } from './settle-page.js';
 
 const OUT = 'docs/screenshots';
-const DEFAULT_PORTAL = 'http://localhost:8710';
 /** The picture's size in CSS pixels (and in image pixels: device scale 1 keeps the files small). */
 const WIDTH = 1000;
 const HEIGHT = 720;
@@ -59,11 +58,7 @@ if (pages.length === 0) {
 
 const portal = await startPortal({ quiet: true });
 const portalUrl = `http://localhost:${portal.port}`;
-const demo = await startStaticServer({
-  mounts: { '/': 'demo', '/dist/': 'dist' },
-  headers: { 'Content-Security-Policy': strictCsp(portalUrl) },
-  transformHtml: (html) => html.replaceAll(DEFAULT_PORTAL, portalUrl),
-});
+const demo = await startStaticServer(demoSite(portalUrl));
 await mkdir(OUT, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });

@@ -9,9 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startPortal } from '../demo/portal/server.js';
-import { startStaticServer, strictCsp } from './static-server.js';
+import { demoSite, startStaticServer } from './static-server.js';
 
-const DEFAULT_PORTAL = 'http://localhost:8710';
 const args = process.argv.slice(2);
 
 if (!args.includes('--no-build') || !existsSync('dist/cdn/vitrine.js')) {
@@ -39,12 +38,8 @@ const portalUrl = `http://localhost:${portal.port}`;
 const demo = await onPortOrAny(
   (port) =>
     startStaticServer(
-      {
-        // `/` is the gallery, demo/index.html; its pictures come from docs/screenshots.
-        mounts: { '/': 'demo', '/dist/': 'dist', '/screenshots/': 'docs/screenshots' },
-        headers: { 'Content-Security-Policy': strictCsp(portalUrl) },
-        transformHtml: (html) => html.replaceAll(DEFAULT_PORTAL, portalUrl),
-      },
+      // `/` is the gallery, demo/index.html; its pictures come from docs/screenshots.
+      demoSite(portalUrl),
       { port },
     ),
   Number(process.env.DEMO_PORT ?? 8700),

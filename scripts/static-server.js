@@ -42,6 +42,24 @@ export function strictCsp(portal) {
   ].join('; ');
 }
 
+/** The portal address written in the demo pages (the local portal's usual one). */
+export const DEMO_PORTAL = 'http://localhost:8710';
+
+/**
+ * The demo site as `npm start` serves it: the pages of demo/ (the gallery at `/`), the build under
+ * `/dist/`, the gallery's pictures from docs/screenshots, the strict CSP, and `portal` (the local
+ * portal's actual address) written into the pages in place of {@link DEMO_PORTAL}.
+ * @param {string} portal
+ * @returns {StaticOptions}
+ */
+export function demoSite(portal) {
+  return {
+    mounts: { '/': 'demo', '/dist/': 'dist', '/screenshots/': 'docs/screenshots' },
+    headers: { 'Content-Security-Policy': strictCsp(portal) },
+    transformHtml: (html) => html.replaceAll(DEMO_PORTAL, portal),
+  };
+}
+
 /**
  * @typedef {object} StaticOptions
  * @property {Record<string, string>} mounts URL prefix → folder, e.g. `{ '/': 'demo', '/dist/': 'dist' }`

@@ -2,11 +2,11 @@
 /**
  * `npm test`: every test, with one closing line `N passed, N failed` over all of them.
  * - node's test runner (through tsx): the data layer, the formatting, the local portal, over real HTTP;
- * - the same runner on test/package, after the build: the npm package as a site installs it;
+ * - the same runner, after the build, on what it made: test/package (the npm package as a site's build
+ *   installs it) and test/demo (every demo page in Chromium, as `npm start` serves it);
  * - web-test-runner in headless Chromium: the elements, against the local portal.
  * The browser tests run against a fresh build (the CDN bundle is tested as a page loads it); `--no-build`
- * skips it. After the build, test/package checks the npm package as a site installs it. Options:
- * `--only node|package|browser`; extra arguments after `--` go to the chosen runner.
+ * skips it. Options: `--only node|built|browser`; extra arguments after `--` go to the chosen runner.
  * Exits non-zero when any test failed or a runner could not run.
  */
 import { spawn } from 'node:child_process';
@@ -23,8 +23,8 @@ const extra = args.includes('--') ? args.slice(args.indexOf('--') + 1) : [];
 /** Node test files: everything under the DOM-free folders and test/portal, test/node. */
 const NODE_DIRS = ['src/data', 'src/format', 'test/portal', 'test/node', 'bench/test'];
 const BROWSER_ONLY = /\.browser\.test\.ts$/;
-/** Tests of the npm package, run after the build. */
-const PACKAGE_DIR = 'test/package';
+/** Tests of what the build made (the npm package, the demo pages), run after it. */
+const BUILT_DIRS = ['test/package', 'test/demo'];
 
 /** @param {string} dir */
 function testFiles(dir) {
@@ -78,27 +78,27 @@ async function nodeTests(files, name) {
   if (code !== 0 && count('fail') + count('cancelled') === 0) broken = true;
 }
 
-if (only !== 'browser' && only !== 'package') {
+if (only !== 'browser' && only !== 'built') {
   const files = extra.length > 0 ? extra : NODE_DIRS.flatMap(testFiles);
   console.log(`\n▶ node tests (${files.length} files)`);
   await nodeTests(files, 'node');
 }
 
 if (only !== 'node' && !args.includes('--no-build')) {
-  console.log('\n▶ build (the package and browser tests use dist/)');
+  console.log('\n▶ build (the tests of the build and the browser tests use dist/)');
   if ((await run(process.execPath, ['scripts/build.js'])) !== 0) {
     console.log('The build failed: counted as one failure.');
     totals.failed += 1;
   }
 }
 
-if (only === undefined || only === 'package') {
-  const files = only === 'package' && extra.length > 0 ? extra : testFiles(PACKAGE_DIR);
-  console.log(`\n▶ package tests (${files.length} files, against dist/ as a site's build installs it)`);
-  await nodeTests(files, 'package');
+if (only === undefined || only === 'built') {
+  const files = only === 'built' && extra.length > 0 ? extra : BUILT_DIRS.flatMap(testFiles);
+  console.log(`\n▶ tests of the build (${files.length} files: the npm package, the demo pages)`);
+  await nodeTests(files, 'built');
 }
 
-if (only !== 'node' && only !== 'package') {
+if (only !== 'node' && only !== 'built') {
   ensureChromium();
   const counts = join(tmp, 'browser.json');
   console.log('\n▶ browser tests (web-test-runner, headless Chromium)');
