@@ -4,7 +4,8 @@
  * The demo pages as `npm start` serves them (the local portal, the strict CSP of the demo server, the
  * CDN build), each opened in headless Chromium: every widget settles and none shows its error state,
  * nothing fails to load, the console stays free of errors and warnings (no CSP violation among them),
- * and axe finds no WCAG 2.1 A or AA violation. These are the pages a webmaster copies from.
+ * axe finds no WCAG 2.1 A or AA violation, and at 320 CSS px nothing is wider than the screen. These
+ * are the pages a webmaster copies from.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,6 +87,24 @@ for (const file of pages) {
         );
       });
       assert.deepEqual(violations, [], 'axe');
+      // On a phone (WCAG 1.4.10, reflow at 320 CSS px): nothing makes the page scroll sideways.
+      await page.setViewportSize({ width: 320, height: 720 });
+      await page.waitForTimeout(500);
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const page =
+          document.documentElement.scrollWidth > width ? [`the page: ${document.documentElement.scrollWidth} px`] : [];
+        return page.concat(
+          [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('pre'))
+            .slice(0, 5)
+            .map(
+              (e) =>
+                `${e.localName}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}: ${Math.round(e.getBoundingClientRect().right)} px`,
+            ),
+        );
+      });
+      assert.deepEqual(overflow, [], 'wider than a 320 px screen');
       assert.deepEqual(problems, [], 'console, failed requests');
     } finally {
       await context.close();
