@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadLanguage } from '../format/languages.js';
 import { resolveLocale, type Locale } from '../format/locale.js';
 
 /**
@@ -28,7 +29,7 @@ export function nearestLang(element: Element): string {
 export class LocaleController implements ReactiveController {
   /** The language tag for `Intl` (e.g. `fr-FR`). */
   tag = 'en';
-  /** The translation table (`fr` or `en`). */
+  /** The translation table (`fr`, `en`, or a language loaded on first use: `de`, `es`, `it`, `nl`). */
   locale: Locale = 'en';
 
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {
@@ -56,6 +57,8 @@ export class LocaleController implements ReactiveController {
   private read(): void {
     this.tag = nearestLang(this.host);
     this.locale = resolveLocale(this.tag);
+    // German, Spanish, Italian, Dutch: the texts load now, in English until they are there.
+    void loadLanguage(this.locale)?.then(() => this.host.requestUpdate());
   }
 }
 

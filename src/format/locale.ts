@@ -2,7 +2,8 @@
  * Locale resolution.
  *
  * Two different questions share this module:
- * - which translation table to use (`resolveLocale`): only the languages Vitrine ships messages for,
+ * - which translation table to use (`resolveLocale`): only the languages Vitrine has messages for
+ *   (French and English with each element; German, Spanish, Italian and Dutch loaded on first use),
  *   falling back to English;
  * - which tag to hand to `Intl` (`resolveIntlLocale`): any tag the runtime's `Intl` knows, so a page in
  *   `de-CH` gets Swiss number formatting even though its messages are English.
@@ -10,11 +11,20 @@
  * No DOM here: the caller reads the nearest `lang` attribute and passes it in.
  */
 
+/** Languages whose translation tables ship with each element. */
+export const BUNDLED_LOCALES = ['fr', 'en'] as const;
+
+/** Languages whose translation tables load on first use (see languages.ts). */
+export const LAZY_LOCALES = ['de', 'es', 'it', 'nl'] as const;
+
 /** Languages Vitrine has translation tables for. */
-export const SUPPORTED_LOCALES = ['fr', 'en'] as const;
+export const SUPPORTED_LOCALES = [...BUNDLED_LOCALES, ...LAZY_LOCALES] as const;
 
 /** A language Vitrine has translation tables for. */
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/** A language whose tables ship with each element. */
+export type BundledLocale = (typeof BUNDLED_LOCALES)[number];
 
 /** The fallback when nothing better is known. */
 export const DEFAULT_LOCALE: Locale = 'en';
@@ -26,10 +36,10 @@ function cleanTag(tag: string): string {
 
 /**
  * The translation table to use for a language tag (or a list of them, best first, like
- * `navigator.languages`): its primary language if Vitrine ships it, else English.
+ * `navigator.languages`): its primary language if Vitrine has its texts, else English.
  *
  * @example resolveLocale('fr-CA') // 'fr'
- * @example resolveLocale(['de-DE', 'fr']) // 'fr'
+ * @example resolveLocale(['pt-BR', 'fr']) // 'fr'
  * @example resolveLocale('') // 'en'
  */
 export function resolveLocale(tags: string | readonly string[] | null | undefined): Locale {

@@ -15,7 +15,8 @@
  * @module
  */
 import { errorTexts } from './error-texts.js';
-import { type Locale, resolveLocale } from './locale.js';
+import { type BundledLocale, type Locale, resolveLocale } from './locale.js';
+import { languageTable } from './languages.js';
 import type { ErrorMessageKey, ErrorMessages } from './messages-errors.js';
 import type { ChartMessages } from './messages-chart.js';
 import type { FilterMessages } from './messages-filters.js';
@@ -124,8 +125,9 @@ export type Translate<T extends Record<string, string>> = <K extends keyof T & s
 /** What every element may translate: the shared messages and the errors'. */
 type SharedTemplates = CoreMessages & ErrorMessages;
 
-/** One element's tables: the reference (English) and its French translation, key for key. */
-export type MessageTables = Readonly<Record<Locale, Readonly<Record<string, string>>>>;
+/** One element's tables: the reference (English) and its French translation, key for key (the other
+ * languages are one file each, loaded on first use: languages.ts). */
+export type MessageTables = Readonly<Record<BundledLocale, Readonly<Record<string, string>>>>;
 
 /** The tables registered so far, this module's first. Frozen: nothing may rewrite a message at run time. */
 const registry: MessageTables[] = [];
@@ -152,7 +154,13 @@ const has = (table: object | undefined, key: string): boolean =>
 
 /** The template of `key` in the table of `locale`, or undefined (unknown key, its table not loaded yet). */
 function templateOf(locale: Locale | string, key: string): string | undefined {
-  const language = resolveLocale(locale);
+  const wanted = resolveLocale(locale);
+  if (wanted !== 'fr' && wanted !== 'en') {
+    // A language loaded on first use: its table once there, English until then.
+    const table = languageTable(wanted);
+    if (table !== undefined && has(table, key)) return table[key as keyof typeof table];
+  }
+  const language: BundledLocale = wanted === 'fr' ? 'fr' : 'en';
   for (const tables of registry) if (has(tables[language], key)) return tables[language][key];
   const errors = errorTexts()?.ERROR_MESSAGES[language] as Readonly<Record<string, string>> | undefined;
   return has(errors, key) ? errors?.[key] : undefined;
