@@ -39,7 +39,7 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     type: { control: 'select', options: ['bar', 'column', 'line', 'area', 'pie', 'donut', 'scatter'] },
-    lang: { control: 'inline-radio', options: ['fr', 'en'] },
+    lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] },
   },
   render: (a) =>
     html`<div lang=${a.lang}>

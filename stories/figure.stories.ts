@@ -55,7 +55,7 @@ const meta: Meta<Args> = {
     compareLabel: '',
     lang: 'fr',
   },
-  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] } },
 };
 export default meta;
 

@@ -51,7 +51,7 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     display: { control: 'inline-radio', options: ['checkboxes', 'select', 'radio', 'range'] },
-    lang: { control: 'inline-radio', options: ['fr', 'en'] },
+    lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] },
   },
 };
 export default meta;

@@ -43,7 +43,7 @@ const meta: Meta<Args> = {
   component: 'vitrine-filters',
   render,
   args: { src: datasetPage('communes-france'), label: '', lang: 'fr' },
-  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] } },
 };
 export default meta;
 

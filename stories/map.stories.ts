@@ -37,7 +37,7 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     mode: { control: 'select', options: ['points', 'clusters', 'heatmap', 'choropleth', 'shapes'] },
-    lang: { control: 'inline-radio', options: ['fr', 'en'] },
+    lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] },
   },
   render: (a) =>
     html`<div lang=${a.lang}>

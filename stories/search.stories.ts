@@ -46,7 +46,7 @@ const meta: Meta<Args> = {
     columns: 'nom,nom_departement,population',
     lang: 'fr',
   },
-  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] } },
 };
 export default meta;
 

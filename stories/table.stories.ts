@@ -47,7 +47,7 @@ const meta: Meta<Args> = {
     noDownload: false,
     lang: 'fr',
   },
-  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['fr', 'en', 'de', 'es', 'it', 'nl'] } },
 };
 export default meta;
 

@@ -96,7 +96,7 @@ export class VitrineDataError extends Error {
     this.details = Object.freeze({ ...details });
   }
 
-  /** The message in `locale` (a language tag; French and English are shipped, others fall back to English). */
+  /** The message in `locale` (a language tag: French, English, or a language loaded on first use once its texts are there; else English). */
   localizedMessage(locale: string): string {
     const texts = errorTexts();
     if (texts) return texts.describeError(this.kind, this.details, resolveLocale(locale), translateDynamic);

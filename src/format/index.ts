@@ -1,8 +1,10 @@
 /**
- * Formatting and translations: locale resolution, fr/en message tables, Intl number and date
+ * Formatting and translations: locale resolution, message tables (French and English; German, Spanish,
+ * Italian and Dutch loaded on first use), Intl number and date
  * formatting. No Lit, no DOM.
  */
 export { type Locale, SUPPORTED_LOCALES, DEFAULT_LOCALE, resolveLocale, resolveIntlLocale } from './locale.js';
+export { type LanguageTable, LAZY_LOCALES, languageTable, loadLanguage } from './languages.js';
 export {
   type MessageKey,
   type MessageParams,

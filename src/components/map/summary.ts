@@ -1,5 +1,5 @@
 /**
- * The text summary of `vitrine-map` (French or English): what the map shows, in a few sentences a
+ * The text summary of `vitrine-map` (in the page's language): what the map shows, in a few sentences a
  * screen reader user can take in before exploring the table. Pure: no Lit, no DOM.
  * @module
  */
