@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveIntlLocale, resolveLocale } from './locale.js';
+import { BUNDLED_LOCALES, LAZY_LOCALES, SUPPORTED_LOCALES, resolveIntlLocale, resolveLocale } from './locale.js';
+
+describe('SUPPORTED_LOCALES', () => {
+  it('is the bundled languages and the ones loaded on first use', () =>
+    assert.deepEqual([...SUPPORTED_LOCALES], [...BUNDLED_LOCALES, ...LAZY_LOCALES]));
+});
 
 describe('resolveLocale', () => {
   const cases: [Parameters<typeof resolveLocale>[0], string][] = [

@@ -17,8 +17,9 @@ export const BUNDLED_LOCALES = ['fr', 'en'] as const;
 /** Languages whose translation tables load on first use (see languages.ts). */
 export const LAZY_LOCALES = ['de', 'es', 'it', 'nl'] as const;
 
-/** Languages Vitrine has translation tables for. */
-export const SUPPORTED_LOCALES = [...BUNDLED_LOCALES, ...LAZY_LOCALES] as const;
+/** Languages Vitrine has translation tables for: both lists above (written out: a spread would be a
+ * side effect to a bundler). */
+export const SUPPORTED_LOCALES = ['fr', 'en', 'de', 'es', 'it', 'nl'] as const;
 
 /** A language Vitrine has translation tables for. */
 export type Locale = (typeof SUPPORTED_LOCALES)[number];

@@ -34,6 +34,34 @@ after(async () => {
   if (consumer) await rm(consumer, { recursive: true, force: true });
 });
 
+/**
+ * Bundles `page` (a file of the consuming project) as a site's build would: esbuild, code splitting,
+ * minified. No warning is allowed: the modules with side effects (definitions, message tables) are
+ * declared in `sideEffects`, so a bundler keeps every import of them.
+ * @param {string} page
+ * @param {Record<string, string>} [alias]
+ */
+async function bundle(page, alias = {}) {
+  const result = await build({
+    entryPoints: [page],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    minify: true,
+    write: false,
+    outdir: join(consumer, 'out', Object.keys(alias).join('-') || 'plain'),
+    metafile: true,
+    logLevel: 'silent',
+    alias,
+  });
+  assert.deepEqual(
+    result.warnings.map((w) => w.text),
+    [],
+  );
+  return result;
+}
+
 test('npm pack publishes the builds, the manifest and the licence, and no sources or tests', () => {
   const [pack] = JSON.parse(
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
@@ -90,24 +118,7 @@ test('a bundler that imports one element gets no engine, and the classes come wi
       "console.log(VitrineFigure.name, detectSource('https://data.example.fr/explore/dataset/x/').datasetId);",
     ].join('\n'),
   );
-  const result = await build({
-    entryPoints: [page],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    minify: true,
-    write: false,
-    outdir: join(consumer, 'out'),
-    metafile: true,
-    logLevel: 'silent',
-  });
-  // No warning: the modules with side effects (definitions, message tables, vega's transforms) are
-  // declared in `sideEffects`, so a bundler keeps every import of them.
-  assert.deepEqual(
-    result.warnings.map((w) => w.text),
-    [],
-  );
+  const result = await bundle(page);
   // What the page loads at once: the entry and the chunks it imports statically (the engines would be
   // chunks of their own, loaded by a chart or a map).
   const outputs = result.metafile.outputs;
@@ -133,30 +144,14 @@ test('a bundler that imports one element gets no engine, and the classes come wi
 test("a bundler that resolves vega-lite's `vega` to the subset builds a chart engine without the rest of vega", async () => {
   const page = join(consumer, 'chart.js');
   await writeFile(page, "import 'vitrine/components/chart/define.js';\n");
-  const bundle = async (/** @type {Record<string, string>} */ alias) => {
-    const result = await build({
-      entryPoints: [page],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      minify: true,
-      write: false,
-      outdir: join(consumer, 'out-chart'),
-      metafile: true,
-      logLevel: 'silent',
-      alias,
-    });
-    assert.deepEqual(
-      result.warnings.map((w) => w.text),
-      [],
-    );
+  const sizes = async (/** @type {Record<string, string>} */ alias) => {
+    const result = await bundle(page, alias);
     const inputs = Object.keys(result.metafile.inputs);
     const bytes = result.outputFiles.reduce((sum, f) => sum + f.contents.length, 0);
     return { inputs, bytes };
   };
-  const whole = await bundle({});
-  const subset = await bundle({ vega: 'vitrine/components/chart/vega-subset.js' });
+  const whole = await sizes({});
+  const subset = await sizes({ vega: 'vitrine/components/chart/vega-subset.js' });
   const leftOut = /node_modules\/(vega-force|vega-wordcloud|vega-voronoi|vega-geo|vega-hierarchy|vega-label)\//;
   assert.ok(
     whole.inputs.some((i) => leftOut.test(i)),
