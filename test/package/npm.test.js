@@ -5,7 +5,8 @@
  * - Every documented import path resolves to a file, through `exports`, from a project where the
  *   package is installed (node_modules/vitrine, a link to this folder).
  * - A bundler (esbuild) that imports one element gets that element and nothing of the engines; one
- *   that resolves vega-lite's `vega` import to the package's vega subset gets the smaller chart engine.
+ *   that resolves vega-lite's `vega` import to the package's vega subset gets the smaller chart engine,
+ *   and so does Vite with the configuration the README gives.
  * - TypeScript, strict and checking the package's declarations (`skipLibCheck: false`), accepts a
  *   page script that uses the elements, their properties and their events.
  */
@@ -163,6 +164,49 @@ test("a bundler that resolves vega-lite's `vega` to the subset builds a chart en
     'with it, none of what charts do not use',
   );
   assert.ok(subset.bytes < whole.bytes - 100_000, `${subset.bytes} bytes against ${whole.bytes}`);
+});
+
+test('Vite, with the alias the README gives, builds a chart engine without the rest of vega', async () => {
+  const { build: viteBuild } = await import('vite');
+  const root = join(consumer, 'vite-site');
+  await mkdir(root);
+  await writeFile(join(root, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+  await writeFile(join(root, 'main.js'), "import 'vitrine/components/chart/define.js';\n");
+  // The vite.config.js of the README, word for word.
+  await writeFile(
+    join(root, 'vite.config.js'),
+    [
+      "import { fileURLToPath } from 'node:url';",
+      '',
+      'export default {',
+      "  resolve: { alias: { vega: fileURLToPath(import.meta.resolve('vitrine/components/chart/vega-subset.js')) } },",
+      '};',
+      '',
+    ].join('\n'),
+  );
+  const sizes = async (/** @type {string | false} */ configFile) => {
+    const out = /** @type {import('rollup').RollupOutput} */ (
+      await viteBuild({ root, configFile, logLevel: 'silent', build: { write: false } })
+    );
+    const chunks = out.output.filter((o) => o.type === 'chunk');
+    return {
+      modules: chunks.flatMap((c) => Object.keys(c.modules)),
+      bytes: chunks.reduce((sum, c) => sum + c.code.length, 0),
+    };
+  };
+  const whole = await sizes(false);
+  const lean = await sizes(join(root, 'vite.config.js'));
+  const leftOut = /node_modules\/(vega-force|vega-wordcloud|vega-voronoi|vega-geo|vega-hierarchy|vega-label)\//;
+  assert.ok(
+    whole.modules.some((m) => leftOut.test(m)),
+    'without the alias, the whole of vega',
+  );
+  assert.deepEqual(
+    lean.modules.filter((m) => leftOut.test(m)),
+    [],
+    'with it, none of what charts do not use',
+  );
+  assert.ok(lean.bytes < whole.bytes - 100_000, `${lean.bytes} bytes against ${whole.bytes}`);
 });
 
 test('TypeScript (strict, checking the declarations) accepts a page script that uses the elements', async () => {
