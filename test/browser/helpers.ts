@@ -18,20 +18,7 @@ export function isSettled(element: HTMLElement): boolean {
 export async function settled(element: DataElement, timeout = 15000): Promise<void> {
   await element.updateComplete;
   if (isSettled(element)) return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`<${element.localName}> did not settle in ${timeout} ms`)),
-      timeout,
-    );
-    const done = () => {
-      clearTimeout(timer);
-      element.removeEventListener('vitrine-data-load', done);
-      element.removeEventListener('vitrine-data-error', done);
-      resolve();
-    };
-    element.addEventListener('vitrine-data-load', done);
-    element.addEventListener('vitrine-data-error', done);
-  });
+  await nextLoad(element, timeout, 'settle');
   await element.updateComplete;
 }
 
@@ -132,10 +119,13 @@ export function addScript(src: string): Promise<void> {
   });
 }
 
-/** Resolves at the element's next `vitrine-data-load` (or error): set it up before the change. */
-export function nextLoad(el: HTMLElement, timeout = 15000): Promise<void> {
+/**
+ * Resolves at the element's next `vitrine-data-load` (or error): set it up before the change. `what`
+ * names the wait in the timeout's message.
+ */
+export function nextLoad(el: HTMLElement, timeout = 15000, what = 'load again'): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`<${el.localName}> did not load again`)), timeout);
+    const timer = setTimeout(() => reject(new Error(`<${el.localName}> did not ${what} in ${timeout} ms`)), timeout);
     const done = () => {
       clearTimeout(timer);
       el.removeEventListener('vitrine-data-load', done);
