@@ -6,14 +6,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
 import type { VitrineMap } from './map.js';
 import { datasetPage, partText, waitFor } from '../../../test/browser/helpers.js';
+import { PageWatch } from '../../../test/browser/reliability/subjects.js';
 
 describe('vitrine-map whose worker cannot load', () => {
   it('says which file did not load and what to check, in the page language, and keeps the table', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => {
-      warnings.push(String(args[0]));
-    };
+    const watch = new PageWatch();
+    watch.start();
     try {
       const el = await fixture<VitrineMap>(
         html`<vitrine-map
@@ -26,7 +24,7 @@ describe('vitrine-map whose worker cannot load', () => {
       expect(message).to.contain('its worker script').and.to.contain('/missing/maplibre-gl-worker.mjs');
       expect(message).to.contain('worker-url attribute').and.to.contain('text/javascript').and.to.contain('worker-src');
       expect(message).to.contain('The data is still available as a table');
-      expect(warnings.join('\n')).to.match(/<vitrine-map>: the map's worker did not load from \S*\/missing\//);
+      expect(watch.warnings.join('\n')).to.match(/<vitrine-map>: the map's worker did not load from \S*\/missing\//);
       expect(el.engine).to.equal(undefined);
       await expect(el).to.be.accessible();
 
@@ -39,7 +37,7 @@ describe('vitrine-map whose worker cannot load', () => {
       await waitFor(() => partText(el, 'error')?.includes('le script de son worker'), 5000, 'the French message');
       expect(partText(el, 'error')).to.contain('attribut worker-url');
     } finally {
-      console.warn = warn;
+      watch.stop();
     }
   });
 });
